@@ -1,0 +1,59 @@
+# The course's two commands:  `make book`  builds the rendered book;  `make test`
+# runs every test. Both create the virtual environment in .venv on first use.
+SHELL := /bin/bash
+.SHELLFLAGS := -eu -o pipefail -c
+.DEFAULT_GOAL := help
+
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV ?= .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+# Quiet TensorFlow's C++ start-up log, draw figures off-screen, and keep Keras on TF.
+export TF_CPP_MIN_LOG_LEVEL ?= 3
+# oneDNN's start-up notice ignores the log level; the course does not need oneDNN.
+export TF_ENABLE_ONEDNN_OPTS ?= 0
+export MPLBACKEND ?= Agg
+export KERAS_BACKEND ?= tensorflow
+export PYTHONHASHSEED ?= 0
+export PIP_DISABLE_PIP_VERSION_CHECK := 1
+
+.PHONY: help install test lint unit notebooks book lab times clean
+
+help:  ## list the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
+
+$(STAMP): pyproject.toml
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e ".[book,test]"
+	@touch $@
+
+install: $(STAMP)  ## create .venv and install the package with everything the book and tests need
+
+lint: $(STAMP)  ## ruff: lint and format check
+	$(BIN)/ruff check lstm_course tests benchmarks book
+	$(BIN)/ruff format --check lstm_course tests benchmarks
+
+unit: $(STAMP)  ## unit tests and doctests only (fast)
+	$(BIN)/python -m pytest tests lstm_course
+
+notebooks: $(STAMP)  ## execute every notebook under book/ with nbval
+	$(BIN)/python -m pytest --nbval-lax --nbval-current-env book
+
+test: lint $(STAMP)  ## lint, unit tests, doctests, and every notebook executed by nbval
+	$(BIN)/python -m pytest tests lstm_course book --nbval-lax --nbval-current-env
+
+book: $(STAMP)  ## execute every notebook and build the HTML book into _build/html
+	$(BIN)/jupyter-book build . --builder html -W -n --keep-going
+	@echo "Book built: open _build/html/index.html"
+
+times: $(STAMP)  ## print seconds per notebook (benchmarks/notebook_times.py)
+	$(BIN)/python benchmarks/notebook_times.py
+
+lab: $(STAMP)  ## open the notebooks in JupyterLab
+	$(BIN)/python -m pip install --quiet -e ".[book,test,lab]"
+	$(BIN)/jupyter lab book
+
+clean:  ## remove the built book and caches (keeps .venv)
+	rm -rf _build .pytest_cache .ruff_cache .hypothesis
