@@ -1,0 +1,17 @@
+"""Checks a learner runs on their answer to an exercise.
+
+Each ``check_*`` function runs the learner's code on several cases, compares it with
+the package's reference implementation, prints specific feedback (what came back,
+what was expected, and a hint), and returns a :class:`Feedback` that is truthy when
+every case passed. A check never raises on a wrong answer, so a notebook keeps
+running while a learner works.
+
+>>> from lstm_course.exercises import check_answer
+>>> check_answer(10451, 10451, name="parameter count")
+✓ parameter count: correct.
+Feedback(passed=True)
+"""
+
+from lstm_course.exercises._core import Feedback, check_answer, run_cases
+
+__all__ = ["Feedback", "check_answer", "run_cases"]
