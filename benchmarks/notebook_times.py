@@ -47,8 +47,12 @@ def toc_notebooks(toc_path: Path = ROOT / "_toc.yml") -> list[Path]:
     return [p for p in paths if p.exists()]
 
 
-def execute(path: Path) -> float:
-    """Execute one notebook in its own kernel; return wall-clock seconds."""
+def execute(path: Path) -> tuple[float, int]:
+    """Execute one notebook in its own kernel.
+
+    Returns the wall-clock seconds and the number of cells that wrote to stderr
+    (the book build fails on those).
+    """
     nb = nbformat.read(path, as_version=4)
     client = NotebookClient(
         nb,
@@ -58,7 +62,14 @@ def execute(path: Path) -> float:
     )
     start = time.perf_counter()
     client.execute()
-    return time.perf_counter() - start
+    seconds = time.perf_counter() - start
+    noisy = 0
+    for cell in nb.cells:
+        for out in cell.get("outputs", []):
+            if out.get("output_type") == "stream" and out.get("name") == "stderr":
+                noisy += 1
+                print(f"  stderr in {path.name}: {out.get('text', '')[:300]!r}")
+    return seconds, noisy
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -75,9 +86,10 @@ def main(argv: list[str] | None = None) -> int:
     print(f"{'notebook':<40} {'seconds':>8}")
     print("-" * 49)
     for path in notebooks:
-        seconds = execute(path)
+        seconds, noisy = execute(path)
         total += seconds
         flag = "  over target" if seconds > CHAPTER_TARGET_S else ""
+        flag += f"  {noisy} stderr outputs" if noisy else ""
         print(f"{path.name:<40} {seconds:>8.1f}{flag}", flush=True)
         if seconds > CHAPTER_TARGET_S:
             slow.append(path.name)
