@@ -9,11 +9,11 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-# Quiet TensorFlow's C++ start-up log, draw figures off-screen, and keep Keras on TF.
+# Quiet TensorFlow's C++ start-up log and keep Keras on TF. (No MPLBACKEND here:
+# notebooks need the inline backend, or their figures vanish from the book.)
 export TF_CPP_MIN_LOG_LEVEL ?= 3
 # oneDNN's start-up notice ignores the log level; the course does not need oneDNN.
 export TF_ENABLE_ONEDNN_OPTS ?= 0
-export MPLBACKEND ?= Agg
 export KERAS_BACKEND ?= tensorflow
 export PYTHONHASHSEED ?= 0
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
