@@ -13,5 +13,23 @@ Feedback(passed=True)
 """
 
 from lstm_course.exercises._core import Feedback, check_answer, run_cases
+from lstm_course.exercises.cell import (
+    check_cell_update,
+    check_forget_gate,
+    check_input_gate,
+    check_lstm_step,
+    check_output_gate,
+    check_sigmoid,
+)
 
-__all__ = ["Feedback", "check_answer", "run_cases"]
+__all__ = [
+    "Feedback",
+    "check_answer",
+    "check_cell_update",
+    "check_forget_gate",
+    "check_input_gate",
+    "check_lstm_step",
+    "check_output_gate",
+    "check_sigmoid",
+    "run_cases",
+]
