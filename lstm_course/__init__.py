@@ -10,6 +10,8 @@ contents:
 - :mod:`lstm_course.forecasting`: one-step and recursive forecasts (chapter 10).
 - :mod:`lstm_course.baselines`: persistence and seasonal naive (chapter 10).
 - :mod:`lstm_course.metrics`: MAE, RMSE and MASE (chapter 10).
+- :mod:`lstm_course.plotting`: the LSTM cell diagram (chapter 2).
+- :mod:`lstm_course.cell`: the LSTM cell in NumPy, gate by gate (chapters 3-6).
 """
 
 import os
@@ -20,10 +22,23 @@ os.environ.setdefault("TF_ENABLE_ONEDNN_OPTS", "0")
 os.environ.setdefault("KERAS_BACKEND", "tensorflow")
 
 from lstm_course.baselines import naive_forecast, seasonal_naive_forecast
+from lstm_course.cell import (
+    forget_gate,
+    gate_activations,
+    gate_weights,
+    input_gate,
+    lstm_forward,
+    lstm_step,
+    output_gate,
+    sigmoid,
+    update_cell_state,
+    weights_from_keras,
+)
 from lstm_course.forecasting import predict_next_value, recursive_forecast
 from lstm_course.gradients import ForgetBias, gradient_norms_by_lag, make_recall_task
 from lstm_course.metrics import mae, mase, naive_scale, rmse
 from lstm_course.models import build_lstm_model, lstm_param_count
+from lstm_course.plotting import draw_lstm_cell
 from lstm_course.reproducibility import set_seed
 from lstm_course.windows import (
     Scaler,
@@ -42,21 +57,32 @@ __all__ = [
     "Scaler",
     "Split",
     "build_lstm_model",
+    "draw_lstm_cell",
     "fit_scaler",
+    "forget_gate",
+    "gate_activations",
+    "gate_weights",
     "gradient_norms_by_lag",
+    "input_gate",
+    "lstm_forward",
     "lstm_param_count",
+    "lstm_step",
     "mae",
     "make_recall_task",
     "make_windows",
     "mase",
     "naive_forecast",
     "naive_scale",
+    "output_gate",
     "predict_next_value",
     "recursive_forecast",
     "rmse",
     "seasonal_naive_forecast",
     "set_seed",
+    "sigmoid",
     "split_chronologically",
+    "update_cell_state",
+    "weights_from_keras",
     "window_split",
     "windows_with_context",
 ]
