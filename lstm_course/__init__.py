@@ -5,6 +5,8 @@ contents:
 
 - :mod:`lstm_course.reproducibility`: one call that seeds everything.
 - :mod:`lstm_course.gradients`: why plain RNNs forget (chapter 1).
+- :mod:`lstm_course.datasets`: synthetic warm-ups and real recorded series
+  (chapters 11-12).
 """
 
 import os
@@ -14,6 +16,14 @@ os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
 os.environ.setdefault("TF_ENABLE_ONEDNN_OPTS", "0")
 os.environ.setdefault("KERAS_BACKEND", "tensorflow")
 
+from lstm_course.datasets import (
+    load_electricity,
+    load_weather,
+    synthetic_consumption,
+    synthetic_temperature,
+    time_encodings,
+    wind_components,
+)
 from lstm_course.gradients import gradient_norms_by_lag, make_recall_task
 from lstm_course.reproducibility import set_seed
 
@@ -21,6 +31,12 @@ __version__ = "0.1.0"
 
 __all__ = [
     "gradient_norms_by_lag",
+    "load_electricity",
+    "load_weather",
     "make_recall_task",
     "set_seed",
+    "synthetic_consumption",
+    "synthetic_temperature",
+    "time_encodings",
+    "wind_components",
 ]
