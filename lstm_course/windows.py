@@ -79,7 +79,13 @@ def as_series_array(data, name: str = "data") -> np.ndarray:
             f"{arr.shape}. It should be one series with one row per time step; "
             "if it is already windowed, pass the series it came from instead."
         )
-    if arr.dtype.kind == "f" and not np.isfinite(arr).all():
+    # np.sum propagates NaN and inf, so a finite sum proves every value is finite
+    # without allocating a mask as large as the data; only then look for where.
+    if (
+        arr.dtype.kind == "f"
+        and not np.isfinite(arr.sum())
+        and not np.isfinite(arr).all()
+    ):
         where = np.argwhere(~np.isfinite(arr))[0]
         bad = arr[tuple(where)]
         place = (
