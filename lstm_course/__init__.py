@@ -12,6 +12,8 @@ contents:
 - :mod:`lstm_course.metrics`: MAE, RMSE and MASE (chapter 10).
 - :mod:`lstm_course.plotting`: the LSTM cell diagram (chapter 2).
 - :mod:`lstm_course.cell`: the LSTM cell in NumPy, gate by gate (chapters 3-6).
+- :mod:`lstm_course.datasets`: synthetic warm-ups and real recorded series
+  (chapters 11-12).
 """
 
 import os
@@ -21,7 +23,10 @@ os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
 os.environ.setdefault("TF_ENABLE_ONEDNN_OPTS", "0")
 os.environ.setdefault("KERAS_BACKEND", "tensorflow")
 
-from lstm_course.baselines import naive_forecast, seasonal_naive_forecast
+from lstm_course.baselines import (
+    naive_forecast,
+    seasonal_naive_forecast,
+)
 from lstm_course.cell import (
     forget_gate,
     gate_activations,
@@ -34,12 +39,39 @@ from lstm_course.cell import (
     update_cell_state,
     weights_from_keras,
 )
-from lstm_course.forecasting import predict_next_value, recursive_forecast
-from lstm_course.gradients import ForgetBias, gradient_norms_by_lag, make_recall_task
-from lstm_course.metrics import mae, mase, naive_scale, rmse
-from lstm_course.models import build_lstm_model, lstm_param_count
-from lstm_course.plotting import draw_lstm_cell
-from lstm_course.reproducibility import set_seed
+from lstm_course.datasets import (
+    load_electricity,
+    load_weather,
+    synthetic_consumption,
+    synthetic_temperature,
+    time_encodings,
+    wind_components,
+)
+from lstm_course.forecasting import (
+    predict_next_value,
+    recursive_forecast,
+)
+from lstm_course.gradients import (
+    ForgetBias,
+    gradient_norms_by_lag,
+    make_recall_task,
+)
+from lstm_course.metrics import (
+    mae,
+    mase,
+    naive_scale,
+    rmse,
+)
+from lstm_course.models import (
+    build_lstm_model,
+    lstm_param_count,
+)
+from lstm_course.plotting import (
+    draw_lstm_cell,
+)
+from lstm_course.reproducibility import (
+    set_seed,
+)
 from lstm_course.windows import (
     Scaler,
     Split,
@@ -64,6 +96,8 @@ __all__ = [
     "gate_weights",
     "gradient_norms_by_lag",
     "input_gate",
+    "load_electricity",
+    "load_weather",
     "lstm_forward",
     "lstm_param_count",
     "lstm_step",
@@ -81,8 +115,12 @@ __all__ = [
     "set_seed",
     "sigmoid",
     "split_chronologically",
+    "synthetic_consumption",
+    "synthetic_temperature",
+    "time_encodings",
     "update_cell_state",
     "weights_from_keras",
+    "wind_components",
     "window_split",
     "windows_with_context",
 ]
