@@ -28,6 +28,10 @@ $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e ".[book,test]"
+	@# The venv's own Jupyter kernel, with TensorFlow's log silenced for every notebook.
+	$(BIN)/python -m ipykernel install --sys-prefix --name python3 \
+	  --display-name "Python 3 (lstm-course)" \
+	  --env TF_CPP_MIN_LOG_LEVEL 3 --env TF_ENABLE_ONEDNN_OPTS 0 --env KERAS_BACKEND tensorflow
 	@touch $@
 
 install: $(STAMP)  ## create .venv and install the package with everything the book and tests need

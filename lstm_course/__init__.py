@@ -14,12 +14,13 @@ os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
 os.environ.setdefault("TF_ENABLE_ONEDNN_OPTS", "0")
 os.environ.setdefault("KERAS_BACKEND", "tensorflow")
 
-from lstm_course.gradients import gradient_norms_by_lag, make_recall_task
+from lstm_course.gradients import ForgetBias, gradient_norms_by_lag, make_recall_task
 from lstm_course.reproducibility import set_seed
 
 __version__ = "0.1.0"
 
 __all__ = [
+    "ForgetBias",
     "gradient_norms_by_lag",
     "make_recall_task",
     "set_seed",

@@ -7,6 +7,7 @@ with respect to the input ``k`` steps before it.
 
 from __future__ import annotations
 
+import keras
 import numpy as np
 
 from lstm_course._validation import check_int
@@ -118,3 +119,58 @@ def gradient_norms_by_lag(model, X) -> np.ndarray:
         return np.zeros(X.shape[1])
     per_step = np.linalg.norm(grad.numpy(), axis=2).mean(axis=0)
     return per_step[::-1].copy()
+
+
+class ForgetBias(keras.initializers.Initializer):
+    """Initialise an LSTM's bias with the forget gate's part set to ``value``.
+
+    Keras lays an LSTM's bias out as four blocks of ``units`` values, in gate
+    order input, forget, candidate, output. This initializer sets the forget
+    block to ``value`` and the rest to 0. With ``unit_forget_bias=True`` (the
+    default) Keras starts the forget bias at 1, so the forget gate starts near
+    ``sigmoid(1) = 0.73``; a larger value starts it closer to 1, so the cell
+    state, and its gradient, survive more steps from the start.
+
+    Parameters
+    ----------
+    value : float
+        The forget-gate bias.
+
+    Raises
+    ------
+    TypeError
+        If ``value`` is not a real number.
+
+    Examples
+    --------
+    >>> import keras
+    >>> layer = keras.layers.LSTM(
+    ...     2, unit_forget_bias=False, bias_initializer=ForgetBias(5.0)
+    ... )
+    >>> layer.build((None, 3, 1))
+    >>> layer.cell.bias.numpy().tolist()
+    [0.0, 0.0, 5.0, 5.0, 0.0, 0.0, 0.0, 0.0]
+    """
+
+    def __init__(self, value: float):
+        if isinstance(value, bool) or not isinstance(value, int | float):
+            raise TypeError(
+                f"value must be a real number such as 5.0, got {value!r} "
+                f"of type {type(value).__name__}."
+            )
+        self.value = float(value)
+
+    def __call__(self, shape, dtype=None):
+        if len(shape) != 1 or shape[0] % 4:
+            raise ValueError(
+                f"ForgetBias initialises an LSTM bias of shape (4 * units,), "
+                f"but was asked for shape {tuple(shape)}. Pass it as the "
+                "bias_initializer of keras.layers.LSTM."
+            )
+        units = shape[0] // 4
+        bias = np.zeros(shape, dtype="float32")
+        bias[units : 2 * units] = self.value
+        return keras.ops.convert_to_tensor(bias, dtype=dtype)
+
+    def get_config(self):
+        return {"value": self.value}

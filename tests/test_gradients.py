@@ -2,7 +2,7 @@ import keras
 import numpy as np
 import pytest
 
-from lstm_course import gradient_norms_by_lag, make_recall_task
+from lstm_course import ForgetBias, gradient_norms_by_lag, make_recall_task
 
 
 def test_recall_task_layout():
@@ -67,3 +67,36 @@ def test_gradient_bad_input(X, match):
 def test_recall_task_bad_input(kwargs, error, match):
     with pytest.raises(error, match=match):
         make_recall_task(**kwargs)
+
+
+def test_forget_bias_sets_only_the_forget_block():
+    layer = keras.layers.LSTM(3, unit_forget_bias=False, bias_initializer=ForgetBias(5))
+    layer.build((None, 4, 2))
+    bias = layer.cell.bias.numpy()
+    np.testing.assert_array_equal(bias, [0, 0, 0, 5, 5, 5, 0, 0, 0, 0, 0, 0])
+
+
+def test_forget_bias_keeps_gradient_alive():
+    X, _ = make_recall_task(n_samples=8, seq_length=41, seed=0)
+    keras.utils.set_random_seed(0)
+    default = gradient_norms_by_lag(keras.layers.LSTM(8), X)
+    keras.utils.set_random_seed(0)
+    opened = gradient_norms_by_lag(
+        keras.layers.LSTM(8, unit_forget_bias=False, bias_initializer=ForgetBias(5.0)),
+        X,
+    )
+    # sigmoid(5)^40 is about 0.76; sigmoid(1)^40 is about 3e-6.
+    assert opened[40] > 1e3 * default[40]
+
+
+@pytest.mark.parametrize(
+    ("value", "shape", "error", "match"),
+    [
+        ("5", (8,), TypeError, "value must be a real number"),
+        (5.0, (7,), ValueError, r"shape \(4 \* units,\)"),
+        (5.0, (4, 2), ValueError, "bias_initializer of keras.layers.LSTM"),
+    ],
+)
+def test_forget_bias_bad_input(value, shape, error, match):
+    with pytest.raises(error, match=match):
+        ForgetBias(value)(shape)
