@@ -9,11 +9,12 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-# Quiet TensorFlow's C++ start-up log, draw figures off-screen, and keep Keras on TF.
+# Quiet TensorFlow's C++ start-up log and keep Keras on TF. (No MPLBACKEND here: the
+# book's kernels must use Jupyter's inline backend, or figures never reach the page;
+# tests/conftest.py and benchmarks/ pick Agg for themselves.)
 export TF_CPP_MIN_LOG_LEVEL ?= 3
 # oneDNN's start-up notice ignores the log level; the course does not need oneDNN.
 export TF_ENABLE_ONEDNN_OPTS ?= 0
-export MPLBACKEND ?= Agg
 export KERAS_BACKEND ?= tensorflow
 export PYTHONHASHSEED ?= 0
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
@@ -52,7 +53,7 @@ test: lint $(STAMP)  ## lint, unit tests, doctests, and every notebook executed 
 	$(BIN)/python -m pytest tests lstm_course book --nbval-lax --nbval-current-env
 
 book: $(STAMP)  ## execute every notebook and build the HTML book into _build/html
-	$(BIN)/jupyter-book build . --builder html -W -n --keep-going
+	env -u MPLBACKEND $(BIN)/jupyter-book build . --builder html -W -n --keep-going
 	@echo "Book built: open _build/html/index.html"
 
 times: $(STAMP)  ## print seconds per notebook (benchmarks/notebook_times.py)

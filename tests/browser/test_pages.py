@@ -14,6 +14,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import urlparse
 
+import nbformat
 import pytest
 import yaml
 
@@ -82,6 +83,7 @@ async () => {
     loaded: img.complete && img.naturalWidth > 0,
     alt: img.getAttribute('alt') || '',
     content: !!img.closest('main, article'),
+    output: !!img.closest('.cell_output'),
   }));
 }
 """
@@ -106,6 +108,23 @@ def toc_pages() -> list[str]:
 
 
 PAGES = toc_pages()
+
+
+def expected_figures(page: str) -> int:
+    """Figures a chapter's code cells show: cells that call ``plt.show()`` or carry
+    figure metadata. A figure missing from the page means the kernel drew off-screen
+    (for example with ``MPLBACKEND=Agg`` set while the book was built)."""
+    notebook = ROOT / f"{page}.ipynb"
+    if not notebook.exists():
+        return 0
+    nb = nbformat.read(notebook, as_version=4)
+    return sum(
+        1
+        for cell in nb.cells
+        if cell.cell_type == "code"
+        and ("plt.show()" in cell.source or "mystnb" in cell.metadata)
+        and "solution" not in cell.metadata.get("tags", [])
+    )
 
 
 def _screenshot_path(page: str) -> Path:
@@ -172,6 +191,11 @@ def test_page_renders_offline(page, book_url, browser):
         images = tab.evaluate(IMAGES)
         broken = [img["src"] for img in images if not img["loaded"]]
         assert not broken, f"{page}: images that did not load: {broken}"
+        outputs = [img for img in images if img["output"]]
+        assert len(outputs) >= expected_figures(page), (
+            f"{page}: {len(outputs)} figures on the page, but its notebook shows "
+            f"{expected_figures(page)}: was the book built with MPLBACKEND set?"
+        )
         no_alt = [
             img["src"]
             for img in images
