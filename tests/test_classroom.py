@@ -15,7 +15,7 @@ Two kinds of test:
 
 import json
 import re
-import subprocess
+import runpy
 import sys
 
 import nbformat
@@ -268,22 +268,18 @@ def test_command_line_lists_exercises(tmp_path, capsys):
     assert out.endswith("4 exercises\n")
 
 
-def test_command_line_refuses_a_file_as_out_dir(tmp_path):
+def test_command_line_refuses_a_file_as_out_dir(tmp_path, monkeypatch, capsys):
+    """`python -m lstm_course.classroom student-notebooks FILE` exits with status 2."""
     target = tmp_path / "taken.txt"
     target.write_text("")
-    result = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "lstm_course.classroom",
-            "student-notebooks",
-            str(target),
-        ],
-        capture_output=True,
-        text=True,
-    )
-    assert result.returncode == 2
-    assert "exists and is a file, not a folder" in result.stderr
+    monkeypatch.setattr(sys, "argv", ["classroom", "student-notebooks", str(target)])
+    # Run it as `python -m` does, in-process so the test needs no new interpreter
+    # (and runpy wants a module it has not imported yet).
+    monkeypatch.delitem(sys.modules, "lstm_course.classroom")
+    with pytest.raises(SystemExit) as exit_info:
+        runpy.run_module("lstm_course.classroom", run_name="__main__")
+    assert exit_info.value.code == 2
+    assert "exists and is a file, not a folder" in capsys.readouterr().err
 
 
 # Every chapter of the book, whatever chapters exist.

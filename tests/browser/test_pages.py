@@ -122,7 +122,10 @@ def expected_figures(page: str) -> int:
         1
         for cell in nb.cells
         if cell.cell_type == "code"
-        and ("plt.show()" in cell.source or "mystnb" in cell.metadata)
+        and (
+            "plt.show()" in cell.source
+            or {"figure", "image"} & set(cell.metadata.get("mystnb", {}))
+        )
         and "solution" not in cell.metadata.get("tags", [])
     )
 
