@@ -55,7 +55,11 @@ STUB_SOURCE = "# Your answer{target} here\n..."
 """What replaces a solution cell. ``...`` runs without error and prints nothing
 useful, so a student notebook executes from top to bottom before it is answered."""
 
+# The chapters sit next to the package in a clone of the repository (an editable
+# install); from an ordinary install, look in the current directory instead.
 BOOK_DIR = Path(__file__).resolve().parents[1] / "book"
+if not BOOK_DIR.is_dir():
+    BOOK_DIR = Path("book")
 
 # An opening fence of a MyST directive: ```{name} args  or  :::{name} args
 _FENCE_OPEN = re.compile(r"^(?P<fence>`{3,}|:{3,})\{(?P<name>[\w:-]+)\}\s*(?P<arg>.*)$")
