@@ -9,8 +9,9 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-# Quiet TensorFlow's C++ start-up log and keep Keras on TF. (No MPLBACKEND here:
-# notebooks need the inline backend, or their figures vanish from the book.)
+# Quiet TensorFlow's C++ start-up log and keep Keras on TF. (No MPLBACKEND here: the
+# book's kernels must use Jupyter's inline backend, or figures never reach the page;
+# tests/conftest.py and benchmarks/ pick Agg for themselves.)
 export TF_CPP_MIN_LOG_LEVEL ?= 3
 # oneDNN's start-up notice ignores the log level; the course does not need oneDNN.
 export TF_ENABLE_ONEDNN_OPTS ?= 0
@@ -18,10 +19,11 @@ export KERAS_BACKEND ?= tensorflow
 export PYTHONHASHSEED ?= 0
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: help install test lint unit notebooks book lab times clean
+.PHONY: help install test lint unit notebooks book lab times clean \
+	student-notebooks browser-deps browser-test
 
 help:  ## list the targets
-	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-18s %s\n", $$1, $$2}'
 
 $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -36,9 +38,11 @@ $(STAMP): pyproject.toml
 install: $(STAMP)  ## create .venv and install the package with everything the book and tests need
 
 lint: $(STAMP)  ## ruff: lint and format check
-	$(BIN)/ruff check lstm_course tests benchmarks book
-	$(BIN)/ruff format --check lstm_course tests benchmarks
+	$(BIN)/ruff check lstm_course tests benchmarks book _ext
+	$(BIN)/ruff format --check lstm_course tests benchmarks _ext
 
+# `pytest tests` leaves out tests/browser/ (tests/conftest.py): it needs the built
+# book, and `make browser-test` runs it after `make book`.
 unit: $(STAMP)  ## unit tests and doctests only (fast)
 	$(BIN)/python -m pytest tests lstm_course
 
@@ -49,15 +53,32 @@ test: lint $(STAMP)  ## lint, unit tests, doctests, and every notebook executed 
 	$(BIN)/python -m pytest tests lstm_course book --nbval-lax --nbval-current-env
 
 book: $(STAMP)  ## execute every notebook and build the HTML book into _build/html
-	$(BIN)/jupyter-book build . --builder html -W -n --keep-going
+	env -u MPLBACKEND $(BIN)/jupyter-book build . --builder html -W -n --keep-going
 	@echo "Book built: open _build/html/index.html"
 
 times: $(STAMP)  ## print seconds per notebook (benchmarks/notebook_times.py)
 	$(BIN)/python benchmarks/notebook_times.py
+
+student-notebooks: $(STAMP)  ## write every chapter, solutions removed, into student-notebooks/
+	$(BIN)/python -m lstm_course.classroom student-notebooks student-notebooks
+
+# Debian's Chromium for the browser test (never a browser downloaded by Playwright).
+CHROMIUM ?= /usr/bin/chromium
+export CHROMIUM
+SUDO := $(shell test "$$(id -u)" = 0 || echo sudo)
+
+browser-deps:  ## install Debian's chromium for the browser test, if missing
+	@if [ -x "$(CHROMIUM)" ]; then echo "$(CHROMIUM) is installed"; else \
+	  $(SUDO) apt-get update && $(SUDO) apt-get install -y --no-install-recommends chromium; fi
+
+browser-test: $(STAMP) browser-deps  ## open every page of the built book in Chromium (after make book)
+	@test -f _build/html/index.html || { echo "No built book: run make book first." >&2; exit 1; }
+	$(BIN)/python -m pytest tests/browser -p no:cacheprovider
+	@echo "Screenshots of every page: _build/screenshots/"
 
 lab: $(STAMP)  ## open the notebooks in JupyterLab
 	$(BIN)/python -m pip install --quiet -e ".[book,test,lab]"
 	$(BIN)/jupyter lab book
 
 clean:  ## remove the built book and caches (keeps .venv)
-	rm -rf _build .pytest_cache .ruff_cache .hypothesis
+	rm -rf _build .pytest_cache .ruff_cache .hypothesis student-notebooks

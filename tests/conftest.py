@@ -4,3 +4,6 @@ os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
 os.environ.setdefault("TF_ENABLE_ONEDNN_OPTS", "0")
 os.environ.setdefault("KERAS_BACKEND", "tensorflow")
 os.environ.setdefault("MPLBACKEND", "Agg")
+
+# tests/browser/ needs the built book (`make book`); `make browser-test` runs it.
+collect_ignore = ["browser"]

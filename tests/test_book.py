@@ -1,0 +1,141 @@
+"""Checks on the book's sources that need no build: the API reference covers the
+package, every figure has alt text or a caption, and the configuration keeps the
+rendered book offline. (tests/browser/ checks the built pages in Chromium.)"""
+
+import pkgutil
+import re
+from pathlib import Path
+
+import nbformat
+import pytest
+import yaml
+
+import lstm_course
+from lstm_course.classroom import chapter_notebooks
+
+ROOT = Path(__file__).resolve().parents[1]
+CONFIG = yaml.safe_load((ROOT / "_config.yml").read_text())
+CHAPTERS = chapter_notebooks(ROOT / "book")
+PAGES = sorted((ROOT / "book").glob("*.md"))
+
+# A code cell that draws: the figure it shows needs alt text or a caption.
+DRAWS = re.compile(
+    r"plt\.show\(|\.savefig\(|plt\.subplots?\(|plt\.figure\(|\bplot_\w+\("
+)
+# Markdown images: ![alt](src) and <img ...>.
+MD_IMAGE = re.compile(r"!\[(?P<alt>[^\]]*)\]\((?P<src>[^)]*)\)")
+HTML_IMAGE = re.compile(r"<img\b[^>]*>", re.I)
+
+
+API_PAGE = (ROOT / "book" / "api_reference.md").read_text()
+
+
+def _imports_members(module: str) -> bool:
+    """Whether the API page documents ``module`` with ``:imported-members:``."""
+    block = re.search(
+        rf"^\.\. automodule:: {re.escape(module)}\s*\n((?:[ \t]+:.*\n)*)",
+        API_PAGE,
+        re.M,
+    )
+    return bool(block) and ":imported-members:" in block[1]
+
+
+def public_modules() -> list[str]:
+    """Every public module of the package, subpackages' modules included, except
+    those of a subpackage documented through its imported members (exercises)."""
+    found = []
+    for info in pkgutil.walk_packages(lstm_course.__path__, "lstm_course."):
+        parts = info.name.split(".")
+        if any(p.startswith("_") for p in parts[1:]):
+            continue
+        parent = ".".join(parts[:-1])
+        if parent != "lstm_course" and _imports_members(parent):
+            continue
+        found.append(info.name)
+    return sorted(found)
+
+
+@pytest.mark.parametrize("module", public_modules())
+def test_api_reference_documents_module(module):
+    assert re.search(rf"^\.\. automodule:: {re.escape(module)}\s*$", API_PAGE, re.M), (
+        f"book/api_reference.md has no block for {module}; add:\n\n"
+        f"## `{module}`\n\n```{{eval-rst}}\n.. automodule:: {module}\n"
+        "   :members:\n```"
+    )
+
+
+def _figure_cells(nb):
+    return [
+        (i, cell)
+        for i, cell in enumerate(nb.cells)
+        if cell.cell_type == "code" and DRAWS.search(cell.source)
+    ]
+
+
+@pytest.mark.parametrize("path", CHAPTERS, ids=lambda p: p.name)
+def test_every_figure_cell_has_alt_text_or_caption(path):
+    nb = nbformat.read(path, as_version=4)
+    missing = []
+    for index, cell in _figure_cells(nb):
+        meta = cell.metadata.get("mystnb", {})
+        alt = meta.get("image", {}).get("alt", "").strip()
+        caption = meta.get("figure", {}).get("caption", "").strip()
+        if not (alt or caption):
+            missing.append(f"cell {index}: {cell.source.splitlines()[0][:50]!r}")
+    assert not missing, (
+        f"{path.name}: cells that draw a figure without alt text or a caption: "
+        f"{missing}. In the jupytext source, start the cell with\n"
+        '# %% mystnb={"figure": {"caption": "What it shows.", "name": "fig-NN-x"}, '
+        '"image": {"alt": "Describe the figure for a reader who cannot see it."}}'
+    )
+
+
+def _markdown_sources():
+    for page in PAGES:
+        yield page.name, page.read_text()
+    for path in CHAPTERS:
+        nb = nbformat.read(path, as_version=4)
+        for cell in nb.cells:
+            if cell.cell_type == "markdown":
+                yield path.name, cell.source
+
+
+def test_markdown_images_have_alt_text():
+    missing = []
+    for name, text in _markdown_sources():
+        missing += [
+            f"{name}: {m['src']}"
+            for m in MD_IMAGE.finditer(text)
+            if not m["alt"].strip()
+        ]
+        missing += [
+            f"{name}: {tag[:60]}"
+            for tag in HTML_IMAGE.findall(text)
+            if not re.search(r'\balt\s*=\s*"[^"]+"', tag)
+        ]
+    assert not missing, f"images without alt text: {missing}"
+
+
+def test_math_is_served_from_the_build():
+    sphinx = CONFIG["sphinx"]
+    assert "sphinx-mathjax-offline" in sphinx["extra_extensions"]
+    path = sphinx["config"]["mathjax_path"]
+    assert not re.match(r"^(https?:)?//", path), f"mathjax_path {path} is remote"
+    # sphinx-mathjax-offline copies MathJax into _static/mathjax/.
+    assert path.startswith("mathjax/")
+
+
+def test_launch_repository_and_download_buttons():
+    assert CONFIG["repository"]["url"].startswith("https://github.com/")
+    assert CONFIG["launch_buttons"]["binderhub_url"] == "https://mybinder.org"
+    assert CONFIG["launch_buttons"]["colab_url"] == "https://colab.research.google.com"
+    assert CONFIG["launch_buttons"]["thebe"] is False  # thebe loads from a CDN
+    html = CONFIG["html"]
+    assert html["use_repository_button"] is True
+    assert html["use_download_button"] is True
+
+
+def test_instructor_pages_are_in_the_toc():
+    toc = (ROOT / "_toc.yml").read_text()
+    for page in ("instructor_guide", "pitfalls", "api_reference"):
+        assert f"file: book/{page}" in toc
