@@ -5,7 +5,12 @@ contents:
 
 - :mod:`lstm_course.reproducibility`: one call that seeds everything.
 - :mod:`lstm_course.gradients`: why plain RNNs forget (chapter 1).
-- :mod:`lstm_course.deep_models`: stacked and bidirectional LSTMs (chapters 15-16).
+- :mod:`lstm_course.windows`: windows as views, chronological split, scaling (ch. 7).
+- :mod:`lstm_course.models`: Keras 3 forecasters and their parameter counts (ch. 8),
+  stacked and bidirectional LSTMs (chapters 15-16).
+- :mod:`lstm_course.forecasting`: one-step and recursive forecasts (chapter 10).
+- :mod:`lstm_course.baselines`: persistence and seasonal naive (chapter 10).
+- :mod:`lstm_course.metrics`: MAE, RMSE and MASE (chapter 10).
 """
 
 import os
@@ -15,16 +20,50 @@ os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
 os.environ.setdefault("TF_ENABLE_ONEDNN_OPTS", "0")
 os.environ.setdefault("KERAS_BACKEND", "tensorflow")
 
-from lstm_course.deep_models import build_bidirectional_lstm, build_stacked_lstm
+from lstm_course.baselines import naive_forecast, seasonal_naive_forecast
+from lstm_course.forecasting import predict_next_value, recursive_forecast
 from lstm_course.gradients import gradient_norms_by_lag, make_recall_task
+from lstm_course.metrics import mae, mase, naive_scale, rmse
+from lstm_course.models import (
+    build_bidirectional_lstm,
+    build_lstm_model,
+    build_stacked_lstm,
+    lstm_param_count,
+)
 from lstm_course.reproducibility import set_seed
+from lstm_course.windows import (
+    Scaler,
+    Split,
+    fit_scaler,
+    make_windows,
+    split_chronologically,
+    window_split,
+    windows_with_context,
+)
 
 __version__ = "0.1.0"
 
 __all__ = [
+    "Scaler",
+    "Split",
     "build_bidirectional_lstm",
+    "build_lstm_model",
     "build_stacked_lstm",
+    "fit_scaler",
     "gradient_norms_by_lag",
+    "lstm_param_count",
+    "mae",
     "make_recall_task",
+    "make_windows",
+    "mase",
+    "naive_forecast",
+    "naive_scale",
+    "predict_next_value",
+    "recursive_forecast",
+    "rmse",
+    "seasonal_naive_forecast",
     "set_seed",
+    "split_chronologically",
+    "window_split",
+    "windows_with_context",
 ]

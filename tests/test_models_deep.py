@@ -2,7 +2,7 @@ import keras
 import numpy as np
 import pytest
 
-from lstm_course import build_bidirectional_lstm, build_stacked_lstm
+from lstm_course.models import build_bidirectional_lstm, build_stacked_lstm
 
 
 def lstm_params(units, inputs):
@@ -148,8 +148,14 @@ def test_same_seed_same_weights():
         ({"units": -1}, ValueError, r"units=-1 is too small"),
         ({"units": True}, TypeError, r"units must be an integer"),
         ({"horizon": 0}, ValueError, r"horizon=0 is too small"),
-        ({"activation": "relux"}, ValueError, r"activation='relux' is not a Keras"),
-        ({"activation": None}, TypeError, r"activation must be the name"),
+        (
+            {"activation": "relux"},
+            ValueError,
+            r"activation=.relux. is not a Keras activation",
+        ),
+        ({"activation": None}, TypeError, r"activation must be a name such as .tanh."),
+        ({"learning_rate": 0}, ValueError, r"learning_rate=0 is out of range"),
+        ({"learning_rate": "fast"}, TypeError, r"learning_rate must be a number"),
     ],
 )
 @pytest.mark.parametrize("builder", [build_stacked_lstm, build_bidirectional_lstm])
@@ -172,3 +178,18 @@ def test_bad_arguments_are_refused(builder, kwargs, error, match):
 def test_stacked_bad_depth_and_dropout(kwargs, error, match):
     with pytest.raises(error, match=match):
         build_stacked_lstm(10, **kwargs)
+
+
+def test_one_layer_stack_matches_build_lstm_model():
+    from lstm_course import build_lstm_model, lstm_param_count
+
+    stack = build_stacked_lstm(12, 3, units=7, num_layers=1, horizon=4)
+    single = build_lstm_model(12, 3, units=7, horizon=4)
+    assert stack.count_params() == single.count_params()
+    assert stack.count_params() == lstm_param_count(7, 3) + 7 * 4 + 4
+
+
+@pytest.mark.parametrize("builder", [build_stacked_lstm, build_bidirectional_lstm])
+def test_learning_rate_reaches_adam(builder):
+    model = builder(5, units=2, learning_rate=0.005)
+    assert float(model.optimizer.learning_rate) == pytest.approx(0.005)
