@@ -11,6 +11,8 @@ contents:
 - :mod:`lstm_course.forecasting`: one-step and recursive forecasts (chapter 10).
 - :mod:`lstm_course.baselines`: persistence and seasonal naive (chapter 10).
 - :mod:`lstm_course.metrics`: MAE, RMSE and MASE (chapter 10).
+- :mod:`lstm_course.datasets`: synthetic warm-ups and real recorded series
+  (chapters 11-12).
 """
 
 import os
@@ -21,6 +23,14 @@ os.environ.setdefault("TF_ENABLE_ONEDNN_OPTS", "0")
 os.environ.setdefault("KERAS_BACKEND", "tensorflow")
 
 from lstm_course.baselines import naive_forecast, seasonal_naive_forecast
+from lstm_course.datasets import (
+    load_electricity,
+    load_weather,
+    synthetic_consumption,
+    synthetic_temperature,
+    time_encodings,
+    wind_components,
+)
 from lstm_course.forecasting import predict_next_value, recursive_forecast
 from lstm_course.gradients import gradient_norms_by_lag, make_recall_task
 from lstm_course.metrics import mae, mase, naive_scale, rmse
@@ -51,6 +61,8 @@ __all__ = [
     "build_stacked_lstm",
     "fit_scaler",
     "gradient_norms_by_lag",
+    "load_electricity",
+    "load_weather",
     "lstm_param_count",
     "mae",
     "make_recall_task",
@@ -64,6 +76,10 @@ __all__ = [
     "seasonal_naive_forecast",
     "set_seed",
     "split_chronologically",
+    "synthetic_consumption",
+    "synthetic_temperature",
+    "time_encodings",
+    "wind_components",
     "window_split",
     "windows_with_context",
 ]
