@@ -14,6 +14,8 @@ contents:
 - :mod:`lstm_course.cell`: the LSTM cell in NumPy, gate by gate (chapters 3-6).
 - :mod:`lstm_course.datasets`: synthetic warm-ups and real recorded series
   (chapters 11-12).
+- :mod:`lstm_course.models`: Keras 3 forecasters and their parameter counts (ch. 8),
+  stacked and bidirectional LSTMs (chapters 15-16).
 """
 
 import os
@@ -63,7 +65,9 @@ from lstm_course.metrics import (
     rmse,
 )
 from lstm_course.models import (
+    build_bidirectional_lstm,
     build_lstm_model,
+    build_stacked_lstm,
     lstm_param_count,
 )
 from lstm_course.plotting import (
@@ -88,7 +92,9 @@ __all__ = [
     "ForgetBias",
     "Scaler",
     "Split",
+    "build_bidirectional_lstm",
     "build_lstm_model",
+    "build_stacked_lstm",
     "draw_lstm_cell",
     "fit_scaler",
     "forget_gate",

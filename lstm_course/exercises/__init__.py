@@ -32,6 +32,11 @@ from lstm_course.exercises.datasets import (
     check_day_rows,
     check_wind_components,
 )
+from lstm_course.exercises.deep_models import (
+    check_bidirectional_param_count,
+    check_permute_feature,
+    check_stacked_param_count,
+)
 from lstm_course.exercises.predictions import (
     check_mase,
     check_seasonal_naive,
@@ -47,6 +52,7 @@ from lstm_course.exercises.windowing import (
 __all__ = [
     "Feedback",
     "check_answer",
+    "check_bidirectional_param_count",
     "check_cell_update",
     "check_day_rows",
     "check_early_stopping_epochs",
@@ -56,8 +62,10 @@ __all__ = [
     "check_lstm_step",
     "check_mase",
     "check_output_gate",
+    "check_permute_feature",
     "check_seasonal_naive",
     "check_sigmoid",
+    "check_stacked_param_count",
     "check_wind_components",
     "check_windows_1d",
     "early_stopping_epochs",
