@@ -12,6 +12,62 @@ running while a learner works.
 Feedback(passed=True)
 """
 
-from lstm_course.exercises._core import Feedback, check_answer, run_cases
+from lstm_course.exercises._core import (
+    Feedback,
+    check_answer,
+    run_cases,
+)
+from lstm_course.exercises.building import (
+    check_lstm_param_count,
+)
+from lstm_course.exercises.cell import (
+    check_cell_update,
+    check_forget_gate,
+    check_input_gate,
+    check_lstm_step,
+    check_output_gate,
+    check_sigmoid,
+)
+from lstm_course.exercises.datasets import (
+    check_day_rows,
+    check_wind_components,
+)
+from lstm_course.exercises.deep_models import (
+    check_bidirectional_param_count,
+    check_permute_feature,
+    check_stacked_param_count,
+)
+from lstm_course.exercises.predictions import (
+    check_mase,
+    check_seasonal_naive,
+)
+from lstm_course.exercises.training import (
+    check_early_stopping_epochs,
+    early_stopping_epochs,
+)
+from lstm_course.exercises.windowing import (
+    check_windows_1d,
+)
 
-__all__ = ["Feedback", "check_answer", "run_cases"]
+__all__ = [
+    "Feedback",
+    "check_answer",
+    "check_bidirectional_param_count",
+    "check_cell_update",
+    "check_day_rows",
+    "check_early_stopping_epochs",
+    "check_forget_gate",
+    "check_input_gate",
+    "check_lstm_param_count",
+    "check_lstm_step",
+    "check_mase",
+    "check_output_gate",
+    "check_permute_feature",
+    "check_seasonal_naive",
+    "check_sigmoid",
+    "check_stacked_param_count",
+    "check_wind_components",
+    "check_windows_1d",
+    "early_stopping_epochs",
+    "run_cases",
+]
