@@ -1,6 +1,6 @@
 """Sphinx extension for the course book: a clean console, and short API links.
 
-Two small fixes, each a handler on one Sphinx event:
+Three small fixes, each a handler on one Sphinx event:
 
 - Jupyter Book 1 always loads `sphinx-thebe`, which adds an inline script naming
   thebe's CDN address and, in this build, adds it twice; the second copy is a
@@ -11,7 +11,13 @@ Two small fixes, each a handler on one Sphinx event:
   documents each where it is defined (``lstm_course.windows.make_windows``). A
   reference Sphinx cannot resolve is looked up among the documented
   ``lstm_course`` objects by its last name, and linked when exactly one matches.
+- Docstrings write math as the notebooks do, ``$...$`` and ``$$...$$`` (readable in
+  an editor and in ``help()``), but autodoc parses them as reStructuredText, which
+  has no dollar math: it would print raw TeX. They become ``:math:`` roles and
+  ``.. math::`` blocks before parsing.
 """
+
+import re
 
 from sphinx.util.nodes import make_refnode
 
@@ -57,7 +63,46 @@ def resolve_package_name(app, env, node, contnode):
     )
 
 
+_DISPLAY = re.compile(r"\$\$(?P<tex>.+?)\$\$")
+_INLINE = re.compile(r"(?<![\\$\w])\$(?=\S)(?P<tex>[^$\n]+?)(?<=\S)\$(?![\w$])")
+
+
+def _math_block(indent: str, tex: str) -> list[str]:
+    return ["", f"{indent}.. math::", "", f"{indent}   {' '.join(tex.split())}", ""]
+
+
+def dollar_math(app, what, name, obj, options, lines):
+    """Turn ``$$...$$`` paragraphs into math blocks and ``$...$`` into ``:math:``.
+
+    A display equation starts a line with ``$$`` and may run over several lines
+    up to the closing ``$$`` (punctuation right after it is kept in the block).
+    """
+    out: list[str] = []
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        stripped = line.lstrip()
+        if stripped.startswith("$$"):
+            indent = line[: len(line) - len(stripped)]
+            body = stripped[2:]
+            j = i
+            while "$$" not in body and j + 1 < len(lines):
+                j += 1
+                body += " " + lines[j].strip()
+            if "$$" in body:
+                tex, tail = body.split("$$", 1)
+                if not tail.strip(" .,;:"):
+                    out += _math_block(indent, tex + tail.strip())
+                    i = j + 1
+                    continue
+        line = _DISPLAY.sub(lambda m: f":math:`{m['tex'].strip()}`", line)
+        out.append(_INLINE.sub(lambda m: f":math:`{m['tex']}`", line))
+        i += 1
+    lines[:] = out
+
+
 def setup(app):
     app.connect("html-page-context", drop_thebe, priority=900)
     app.connect("missing-reference", resolve_package_name)
+    app.connect("autodoc-process-docstring", dollar_math)
     return {"parallel_read_safe": True, "parallel_write_safe": True}

@@ -139,3 +139,36 @@ def test_instructor_pages_are_in_the_toc():
     toc = (ROOT / "_toc.yml").read_text()
     for page in ("instructor_guide", "pitfalls", "api_reference"):
         assert f"file: book/{page}" in toc
+
+
+def _course_sphinx():
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location(
+        "course_sphinx", ROOT / "_ext" / "course_sphinx.py"
+    )
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.mark.parametrize(
+    ("docstring", "expected"),
+    [
+        ("Error $\\frac{1}{n}$ here.", "Error :math:`\\frac{1}{n}` here."),
+        ("Costs $5 and $6 a day.", "Costs $5 and $6 a day."),
+        (
+            "    $$q = \\sum_t y_t,$$",
+            "\n    .. math::\n\n       q = \\sum_t y_t,\n",
+        ),
+        (
+            "  $$4 \\big(u +\n  v\\big).$$\nNext.",
+            "\n  .. math::\n\n     4 \\big(u + v\\big).\n\nNext.",
+        ),
+        ("Inline $$a + b$$ in a sentence.", "Inline :math:`a + b` in a sentence."),
+    ],
+)
+def test_docstring_dollar_math_becomes_rst_math(docstring, expected):
+    lines = docstring.split("\n")
+    _course_sphinx().dollar_math(None, "function", "f", None, {}, lines)
+    assert "\n".join(lines) == expected

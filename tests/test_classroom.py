@@ -273,11 +273,10 @@ def test_command_line_refuses_a_file_as_out_dir(tmp_path, monkeypatch, capsys):
     target = tmp_path / "taken.txt"
     target.write_text("")
     monkeypatch.setattr(sys, "argv", ["classroom", "student-notebooks", str(target)])
-    # Run it as `python -m` does, in-process so the test needs no new interpreter
-    # (and runpy wants a module it has not imported yet).
-    monkeypatch.delitem(sys.modules, "lstm_course.classroom")
     with pytest.raises(SystemExit) as exit_info:
-        runpy.run_module("lstm_course.classroom", run_name="__main__")
+        # Run the file as `python -m` does (as __main__), in-process, so the test
+        # needs no new interpreter importing TensorFlow.
+        runpy.run_path(classroom.__file__, run_name="__main__")
     assert exit_info.value.code == 2
     assert "exists and is a file, not a folder" in capsys.readouterr().err
 
