@@ -5,6 +5,13 @@ contents:
 
 - :mod:`lstm_course.reproducibility`: one call that seeds everything.
 - :mod:`lstm_course.gradients`: why plain RNNs forget (chapter 1).
+- :mod:`lstm_course.windows`: windows as views, chronological split, scaling (ch. 7).
+- :mod:`lstm_course.models`: Keras 3 forecasters and their parameter counts (ch. 8).
+- :mod:`lstm_course.forecasting`: one-step and recursive forecasts (chapter 10).
+- :mod:`lstm_course.baselines`: persistence and seasonal naive (chapter 10).
+- :mod:`lstm_course.metrics`: MAE, RMSE and MASE (chapter 10).
+- :mod:`lstm_course.datasets`: synthetic warm-ups and real recorded series
+  (chapters 11-12).
 """
 
 import os
@@ -14,13 +21,57 @@ os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
 os.environ.setdefault("TF_ENABLE_ONEDNN_OPTS", "0")
 os.environ.setdefault("KERAS_BACKEND", "tensorflow")
 
+from lstm_course.baselines import naive_forecast, seasonal_naive_forecast
+from lstm_course.datasets import (
+    load_electricity,
+    load_weather,
+    synthetic_consumption,
+    synthetic_temperature,
+    time_encodings,
+    wind_components,
+)
+from lstm_course.forecasting import predict_next_value, recursive_forecast
 from lstm_course.gradients import gradient_norms_by_lag, make_recall_task
+from lstm_course.metrics import mae, mase, naive_scale, rmse
+from lstm_course.models import build_lstm_model, lstm_param_count
 from lstm_course.reproducibility import set_seed
+from lstm_course.windows import (
+    Scaler,
+    Split,
+    fit_scaler,
+    make_windows,
+    split_chronologically,
+    window_split,
+    windows_with_context,
+)
 
 __version__ = "0.1.0"
 
 __all__ = [
+    "Scaler",
+    "Split",
+    "build_lstm_model",
+    "fit_scaler",
     "gradient_norms_by_lag",
+    "load_electricity",
+    "load_weather",
+    "lstm_param_count",
+    "mae",
     "make_recall_task",
+    "make_windows",
+    "mase",
+    "naive_forecast",
+    "naive_scale",
+    "predict_next_value",
+    "recursive_forecast",
+    "rmse",
+    "seasonal_naive_forecast",
     "set_seed",
+    "split_chronologically",
+    "synthetic_consumption",
+    "synthetic_temperature",
+    "time_encodings",
+    "wind_components",
+    "window_split",
+    "windows_with_context",
 ]

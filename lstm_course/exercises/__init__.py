@@ -13,5 +13,25 @@ Feedback(passed=True)
 """
 
 from lstm_course.exercises._core import Feedback, check_answer, run_cases
+from lstm_course.exercises.building import check_lstm_param_count
+from lstm_course.exercises.datasets import check_day_rows, check_wind_components
+from lstm_course.exercises.predictions import check_mase, check_seasonal_naive
+from lstm_course.exercises.training import (
+    check_early_stopping_epochs,
+    early_stopping_epochs,
+)
+from lstm_course.exercises.windowing import check_windows_1d
 
-__all__ = ["Feedback", "check_answer", "run_cases"]
+__all__ = [
+    "Feedback",
+    "check_answer",
+    "check_day_rows",
+    "check_early_stopping_epochs",
+    "check_lstm_param_count",
+    "check_mase",
+    "check_seasonal_naive",
+    "check_wind_components",
+    "check_windows_1d",
+    "early_stopping_epochs",
+    "run_cases",
+]
