@@ -12,6 +12,7 @@ contents:
 - :mod:`lstm_course.metrics`: MAE, RMSE and MASE (chapter 10).
 - :mod:`lstm_course.datasets`: synthetic warm-ups and real recorded series
   (chapters 11-12).
+- :mod:`lstm_course.tuning`: KerasTuner search, on one machine or many (ch. 13).
 """
 
 import os
@@ -35,6 +36,12 @@ from lstm_course.gradients import gradient_norms_by_lag, make_recall_task
 from lstm_course.metrics import mae, mase, naive_scale, rmse
 from lstm_course.models import build_lstm_model, lstm_param_count
 from lstm_course.reproducibility import set_seed
+from lstm_course.tuning import (
+    hyperband_budget,
+    make_hypermodel,
+    results_table,
+    run_search,
+)
 from lstm_course.windows import (
     Scaler,
     Split,
@@ -53,10 +60,12 @@ __all__ = [
     "build_lstm_model",
     "fit_scaler",
     "gradient_norms_by_lag",
+    "hyperband_budget",
     "load_electricity",
     "load_weather",
     "lstm_param_count",
     "mae",
+    "make_hypermodel",
     "make_recall_task",
     "make_windows",
     "mase",
@@ -64,7 +73,9 @@ __all__ = [
     "naive_scale",
     "predict_next_value",
     "recursive_forecast",
+    "results_table",
     "rmse",
+    "run_search",
     "seasonal_naive_forecast",
     "set_seed",
     "split_chronologically",

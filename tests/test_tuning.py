@@ -11,6 +11,7 @@ import pytest
 
 from lstm_course.tuning import (
     SEARCH_SPACE,
+    hyperband_budget,
     make_hypermodel,
     make_tuner,
     results_table,
@@ -113,6 +114,48 @@ def test_built_model_shapes_and_parameter_count(seq_length, n_features, horizon,
 def test_make_hypermodel_rejects_bad_arguments(kwargs, error, match):
     with pytest.raises(error, match=match):
         make_hypermodel(**kwargs)
+
+
+# --- Hyperband's budget --------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("max_epochs", "factor", "iterations"),
+    [(2, 2, 1), (3, 3, 1), (4, 3, 1), (6, 3, 2), (9, 3, 1), (50, 3, 1), (27, 3, 1)],
+)
+def test_hyperband_budget_follows_keras_tuner(max_epochs, factor, iterations):
+    oracle = kt.oracles.HyperbandOracle(
+        objective="val_loss", max_epochs=max_epochs, factor=factor
+    )
+    budget = hyperband_budget(max_epochs, factor, iterations)
+    assert budget["bracket"].max() == oracle._get_num_brackets() - 1
+    assert budget["iteration"].nunique() == iterations
+    for row in budget.itertuples():
+        assert row.trials == oracle._get_size(row.bracket, row.round)
+        assert row.epochs == oracle._get_epochs(row.bracket, row.round)
+    # Promoted models resume: per bracket, the epochs run add up to the last round's.
+    per_bracket = budget.groupby(["iteration", "bracket"])
+    assert (per_bracket["epochs_run"].sum() == per_bracket["epochs"].max()).all()
+
+
+def test_hyperband_budget_of_the_slide():
+    budget = hyperband_budget(50, factor=3)
+    assert budget["trials"].sum() == 90
+    assert budget["total_epochs"].sum() == 922
+    assert budget["epochs"].max() == 50
+
+
+@pytest.mark.parametrize(
+    ("args", "error", "match"),
+    [
+        ((1, 3), ValueError, "max_epochs=1 is too small"),
+        ((10, 1), ValueError, "factor=1 is too small"),
+        ((10.0, 3), TypeError, "max_epochs must be an integer"),
+    ],
+)
+def test_hyperband_budget_rejects(args, error, match):
+    with pytest.raises(error, match=match):
+        hyperband_budget(*args)
 
 
 # --- run_search --------------------------------------------------------------
@@ -222,6 +265,9 @@ def test_hyperband_in_a_named_directory(tmp_path):
     assert len(table) == 5
     assert sorted(table["epochs"]) == [1, 1, 2, 2, 2]
     assert table["epochs_run"].sum() == 1 + 1 + 1 + 2 + 2
+    budget = hyperband_budget(2, factor=2)
+    assert budget["trials"].sum() == len(table)
+    assert budget["total_epochs"].sum() == table["epochs_run"].sum()
     assert found.best_model.output_shape == (None, 2)
 
 

@@ -20,6 +20,7 @@ from lstm_course.exercises.training import (
     check_early_stopping_epochs,
     early_stopping_epochs,
 )
+from lstm_course.exercises.tuning import check_hyperband_cost, hyperband_cost
 from lstm_course.exercises.windowing import check_windows_1d
 
 __all__ = [
@@ -27,11 +28,13 @@ __all__ = [
     "check_answer",
     "check_day_rows",
     "check_early_stopping_epochs",
+    "check_hyperband_cost",
     "check_lstm_param_count",
     "check_mase",
     "check_seasonal_naive",
     "check_wind_components",
     "check_windows_1d",
     "early_stopping_epochs",
+    "hyperband_cost",
     "run_cases",
 ]

@@ -9,6 +9,7 @@
 from lstm_course.tuning.search import (
     SEARCH_SPACE,
     SearchResult,
+    hyperband_budget,
     make_hypermodel,
     make_tuner,
     results_table,
@@ -18,6 +19,7 @@ from lstm_course.tuning.search import (
 __all__ = [
     "SEARCH_SPACE",
     "SearchResult",
+    "hyperband_budget",
     "make_hypermodel",
     "make_tuner",
     "results_table",

@@ -16,6 +16,7 @@ as fast as it was for the chapters that do not tune.
 
 from __future__ import annotations
 
+import math
 import numbers
 import tempfile
 import time
@@ -161,6 +162,82 @@ def make_hypermodel(
     build_model.input_shape = (seq_length, n_features)
     build_model.horizon = horizon
     return build_model
+
+
+def hyperband_budget(
+    max_epochs: int, factor: int = 3, hyperband_iterations: int = 1
+) -> pd.DataFrame:
+    """What a KerasTuner Hyperband search will train, before running it.
+
+    Hyperband runs several *brackets*. Bracket ``b`` starts many models on a few
+    epochs, keeps the best ``1 / factor`` of them, trains those ``factor`` times
+    longer, and so on for ``b`` rounds; bracket 0 is plain random search at
+    ``max_epochs``. This follows KerasTuner's own formulas: in bracket ``b``,
+    round ``r``, ``ceil(s / (b + 1) * factor**(b - r))`` models train up to
+    ``ceil(max_epochs / factor**(b - r))`` epochs, where
+    ``s = ceil(1 + log(max_epochs) / log(factor))``. A model promoted to the next
+    round resumes from its checkpoint, so it only runs the extra epochs.
+
+    Parameters
+    ----------
+    max_epochs : int
+        Hyperband's ``max_epochs`` (at least 2).
+    factor : int, default=3
+        Hyperband's ``factor`` (at least 2).
+    hyperband_iterations : int, default=1
+        Hyperband's ``hyperband_iterations``.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per (iteration, bracket, round): ``trials``, ``epochs`` (trained
+        up to), ``epochs_run`` (per trial) and ``total_epochs``
+        (``trials * epochs_run``). ``table[["trials", "total_epochs"]].sum()``
+        is the whole search's budget.
+
+    Raises
+    ------
+    TypeError, ValueError
+        If an argument is not an integer or is too small.
+
+    Examples
+    --------
+    >>> budget = hyperband_budget(max_epochs=2, factor=2)
+    >>> budget[["trials", "total_epochs"]].sum().tolist()
+    [5, 7]
+    """
+    max_epochs = check_int(max_epochs, "max_epochs", minimum=2)
+    factor = check_int(factor, "factor", minimum=2)
+    hyperband_iterations = check_int(
+        hyperband_iterations, "hyperband_iterations", minimum=1
+    )
+    n_brackets, epochs = 0, float(max_epochs)
+    while epochs >= 1:  # KerasTuner's min_epochs is 1
+        epochs /= factor
+        n_brackets += 1
+    end_size = math.ceil(1 + math.log(max_epochs, factor))
+    rows = []
+    for iteration in range(hyperband_iterations):
+        for bracket in reversed(range(n_brackets)):
+            previous = 0
+            for round_ in range(bracket + 1):
+                trials = math.ceil(
+                    end_size / (bracket + 1) * factor ** (bracket - round_)
+                )
+                upto = math.ceil(max_epochs / factor ** (bracket - round_))
+                rows.append(
+                    {
+                        "iteration": iteration,
+                        "bracket": bracket,
+                        "round": round_,
+                        "trials": trials,
+                        "epochs": upto,
+                        "epochs_run": upto - previous,
+                        "total_epochs": trials * (upto - previous),
+                    }
+                )
+                previous = upto
+    return pd.DataFrame(rows)
 
 
 class SearchResult(NamedTuple):
