@@ -47,6 +47,7 @@ import numpy as np
 from lstm_course._validation import check_int
 from lstm_course.tuning.search import (
     _check_name,
+    _quiet_weight_loading,
     make_hypermodel,
     make_tuner,
     results_table,
@@ -272,14 +273,15 @@ def run_worker(
         on_trial_end(trial)
 
     worker.on_trial_end = record
-    worker.search(
-        X_train,
-        y_train,
-        validation_data=(X_val, y_val),
-        epochs=max_epochs,
-        batch_size=batch_size,
-        verbose=0,
-    )
+    with _quiet_weight_loading():
+        worker.search(
+            X_train,
+            y_train,
+            validation_data=(X_val, y_val),
+            epochs=max_epochs,
+            batch_size=batch_size,
+            verbose=0,
+        )
     return ran
 
 

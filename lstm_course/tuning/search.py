@@ -16,6 +16,7 @@ as fast as it was for the chapters that do not tune.
 
 from __future__ import annotations
 
+import contextlib
 import math
 import numbers
 import tempfile
@@ -558,16 +559,27 @@ def make_tuner(
 def load_best_model(tuner):
     """The best trial's model with the weights of its best epoch.
 
-    KerasTuner keeps only the weights of each trial's best epoch, not the
-    optimizer's state; Keras warns about the optimizer when it loads them. That
-    warning is harmless for a model that will predict (or be retrained from a
-    fresh compile), so it is silenced here and nowhere else.
+    See :func:`_quiet_weight_loading` for the one warning it silences.
+    """
+    with _quiet_weight_loading():
+        return tuner.get_best_models(num_models=1)[0]
+
+
+@contextlib.contextmanager
+def _quiet_weight_loading():
+    """Silence Keras' warning about optimizer state when KerasTuner loads weights.
+
+    KerasTuner checkpoints each trial's weights but not its optimizer's state.
+    When Hyperband resumes a promoted trial, and when the best model is loaded,
+    Keras warns that the fresh optimizer does not match the saved one. The
+    optimizer starts afresh, as KerasTuner intends; the warning is noise for a
+    learner, so it is silenced here and nowhere else.
     """
     with warnings.catch_warnings():
         warnings.filterwarnings(
             "ignore", message="Skipping variable loading for optimizer"
         )
-        return tuner.get_best_models(num_models=1)[0]
+        yield
 
 
 def _search(data, hypermodel, tuner_name, batch_size, directory, overwrite, options):
@@ -579,14 +591,15 @@ def _search(data, hypermodel, tuner_name, batch_size, directory, overwrite, opti
         hypermodel, tuner_name, directory=directory, overwrite=overwrite, **options
     )
     start = time.perf_counter()
-    tuner.search(
-        X_train,
-        y_train,
-        validation_data=(X_val, y_val),
-        epochs=options["max_epochs"],
-        batch_size=batch_size,
-        verbose=0,
-    )
+    with _quiet_weight_loading():
+        tuner.search(
+            X_train,
+            y_train,
+            validation_data=(X_val, y_val),
+            epochs=options["max_epochs"],
+            batch_size=batch_size,
+            verbose=0,
+        )
     seconds = time.perf_counter() - start
     table = results_table(
         tuner, epochs=None if tuner_name == "hyperband" else options["max_epochs"]
