@@ -19,6 +19,7 @@ from lstm_course.tuning import (
 )
 from lstm_course.tuning.distributed import (
     demo_data,
+    electricity_data,
     main,
     run_worker,
     serve_chief,
@@ -366,3 +367,12 @@ def test_demo_data_windows():
     np.testing.assert_array_equal(X_train[1, -1, 0], y_train[0])
     with pytest.raises(ValueError, match="too short"):
         demo_data(10, seq_length=10)
+
+
+def test_electricity_data_is_the_chapters():
+    X_train, y_train, X_val, y_val = electricity_data(24, stride=4)
+    assert X_train.shape == (1527, 24, 1) and y_train.shape == (1527,)
+    assert X_val.shape == (1314, 24, 1) and y_val.shape == (1314,)
+    # Targets are changes from the last hour: small next to the scaled level.
+    assert np.std(y_train) < 0.5 * np.std(X_train[:, -1, 0])
+    assert abs(np.mean(y_train)) < 0.05

@@ -36,6 +36,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import logging
 import os
 import sys
 import tempfile
@@ -231,7 +232,10 @@ def run_worker(
     batch_size : int, default=64
         Batch size for training.
     directory : str or path-like
-        Where this worker keeps its checkpoints.
+        Where this worker keeps its checkpoints. For Hyperband it must be one
+        directory shared by every worker (a network drive): a promoted trial
+        resumes from its parent's checkpoint, which another worker may have
+        written. Random search trials are independent: any directory will do.
 
     Returns
     -------
@@ -262,7 +266,7 @@ def run_worker(
         max_trials=max_trials if tuner == "random" else None,
         directory=directory,
         project_name=project_name,
-        overwrite=True,
+        overwrite=False,  # a shared directory holds the other workers' checkpoints
         seed=seed,
     )
     ran: list[str] = []
@@ -328,6 +332,49 @@ def demo_data(
     return X[:split], y[:split], X[split:], y[split:]
 
 
+def electricity_data(seq_length: int = 24, stride: int = 4) -> tuple[np.ndarray, ...]:
+    """Chapter 13's windows of hourly electricity demand, for a class-wide search.
+
+    Hourly mean demand in Victoria, 2014 (:func:`lstm_course.load_electricity`),
+    split 70/15/15 in time order, scaled on the training part, windowed with
+    :func:`lstm_course.window_split`; the targets are the change from the last
+    hour, as in the chapter. Every ``stride``-th training window is kept.
+
+    Parameters
+    ----------
+    seq_length : int, default=24
+        Hours per input window.
+    stride : int, default=4
+        Keep every ``stride``-th training window.
+
+    Returns
+    -------
+    X_train, y_train, X_val, y_val : numpy.ndarray
+
+    Examples
+    --------
+    >>> X_train, y_train, X_val, y_val = electricity_data(24)
+    >>> X_train.shape, X_val.shape
+    ((1527, 24, 1), (1314, 24, 1))
+    """
+    from lstm_course.baselines import naive_forecast
+    from lstm_course.datasets import load_electricity
+    from lstm_course.windows import fit_scaler, split_chronologically, window_split
+
+    stride = check_int(stride, "stride", minimum=1)
+    hourly = load_electricity()["demand_gw"].resample("h").mean()
+    split = split_chronologically(hourly.to_numpy(dtype="float32"), 0.7, 0.15)
+    scaled = split.apply(fit_scaler(split.train).transform)
+    (X_train, y_train), (X_val, y_val), _ = window_split(scaled, seq_length)
+    X_train, y_train = X_train[::stride], y_train[::stride]
+    return (
+        X_train,
+        y_train - naive_forecast(X_train),
+        X_val,
+        y_val - naive_forecast(X_val),
+    )
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="python -m lstm_course.tuning",
@@ -339,12 +386,23 @@ def _parser() -> argparse.ArgumentParser:
     for sub in (chief, worker):
         sub.add_argument("--ip", default=os.environ.get(ENV_ORACLE_IP))
         sub.add_argument("--port", type=int, default=os.environ.get(ENV_ORACLE_PORT))
-        sub.add_argument("--tuner", choices=("random", "hyperband"), default="random")
+        sub.add_argument(
+            "--tuner",
+            choices=("random", "hyperband"),
+            default="random",
+            help="hyperband needs one --directory shared by all workers",
+        )
         sub.add_argument("--max-trials", type=int, default=10)
         sub.add_argument("--max-epochs", type=int, default=3)
         sub.add_argument("--factor", type=int, default=3)
         sub.add_argument("--seq-length", type=int, default=24)
-        sub.add_argument("--n-points", type=int, default=600)
+        sub.add_argument(
+            "--data",
+            choices=("demo", "electricity"),
+            default="demo",
+            help="demo: a small synthetic series; electricity: chapter 13's data",
+        )
+        sub.add_argument("--n-points", type=int, default=600, help="demo data only")
         sub.add_argument(
             "--units",
             type=int,
@@ -368,6 +426,8 @@ def _parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     """The command line: ``python -m lstm_course.tuning chief|worker [options]``."""
     args = _parser().parse_args(argv)
+    # TensorFlow's notes on retracing (one model per trial) are noise here.
+    logging.getLogger("tensorflow").setLevel(logging.ERROR)
     if args.ip is None or args.port is None:
         print(
             f"error: give --ip and --port (or set {ENV_ORACLE_IP} and "
@@ -380,6 +440,14 @@ def main(argv: list[str] | None = None) -> int:
         print(
             "error: give each worker a unique --tuner-id such as tuner0 "
             f"(or set {ENV_TUNER_ID}); 'chief' is taken by the chief.",
+            file=sys.stderr,
+        )
+        return 2
+    if args.role == "worker" and args.tuner == "hyperband" and not args.directory:
+        print(
+            "error: Hyperband resumes promoted models from checkpoints that other "
+            "workers wrote: give every worker the same --directory on a shared "
+            "drive (or use --tuner random).",
             file=sys.stderr,
         )
         return 2
@@ -413,7 +481,10 @@ def _run_role(args, tuner_id, hypermodel, options) -> int:
         if not finished:
             print("chief: stopped before every trial completed", file=sys.stderr)
         return 0 if finished else 1
-    data = demo_data(args.n_points, args.seq_length, seed=0)
+    if args.data == "electricity":
+        data = electricity_data(args.seq_length)
+    else:
+        data = demo_data(args.n_points, args.seq_length, seed=0)
     print(f"{tuner_id}: asking {args.ip}:{args.port} for trials", flush=True)
     ran = run_worker(hypermodel, *data, batch_size=args.batch_size, **options)
     print(json.dumps({"tuner_id": tuner_id, "trials": ran}), flush=True)
