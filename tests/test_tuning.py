@@ -352,6 +352,20 @@ def test_roles_are_checked(tmp_path):
             ["worker", "--ip", "127.0.0.1", "--port", "8000", "--tuner-id", "chief"],
             "'chief' is taken",
         ),
+        (
+            [
+                "worker",
+                "--ip",
+                "127.0.0.1",
+                "--port",
+                "8",
+                "--tuner-id",
+                "t0",
+                "--tuner",
+                "hyperband",
+            ],
+            "same --directory on a shared drive",
+        ),
     ],
 )
 def test_cli_explains_missing_settings(argv, match, capsys):
