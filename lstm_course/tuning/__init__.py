@@ -6,6 +6,11 @@
   search, started with ``python -m lstm_course.tuning chief|worker``.
 """
 
+from lstm_course.tuning.distributed import (
+    run_worker,
+    serve_chief,
+    set_distributed_environment,
+)
 from lstm_course.tuning.search import (
     SEARCH_SPACE,
     SearchResult,
@@ -24,4 +29,7 @@ __all__ = [
     "make_tuner",
     "results_table",
     "run_search",
+    "run_worker",
+    "serve_chief",
+    "set_distributed_environment",
 ]
