@@ -16,6 +16,7 @@ contents:
   (chapters 11-12).
 - :mod:`lstm_course.models`: Keras 3 forecasters and their parameter counts (ch. 8),
   stacked and bidirectional LSTMs (chapters 15-16).
+- :mod:`lstm_course.tuning`: KerasTuner search, on one machine or many (ch. 13).
 """
 
 import os
@@ -76,6 +77,12 @@ from lstm_course.plotting import (
 from lstm_course.reproducibility import (
     set_seed,
 )
+from lstm_course.tuning import (
+    hyperband_budget,
+    make_hypermodel,
+    results_table,
+    run_search,
+)
 from lstm_course.windows import (
     Scaler,
     Split,
@@ -101,6 +108,7 @@ __all__ = [
     "gate_activations",
     "gate_weights",
     "gradient_norms_by_lag",
+    "hyperband_budget",
     "input_gate",
     "load_electricity",
     "load_weather",
@@ -108,6 +116,7 @@ __all__ = [
     "lstm_param_count",
     "lstm_step",
     "mae",
+    "make_hypermodel",
     "make_recall_task",
     "make_windows",
     "mase",
@@ -116,7 +125,9 @@ __all__ = [
     "output_gate",
     "predict_next_value",
     "recursive_forecast",
+    "results_table",
     "rmse",
+    "run_search",
     "seasonal_naive_forecast",
     "set_seed",
     "sigmoid",

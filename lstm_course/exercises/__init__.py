@@ -45,6 +45,10 @@ from lstm_course.exercises.training import (
     check_early_stopping_epochs,
     early_stopping_epochs,
 )
+from lstm_course.exercises.tuning import (
+    check_hyperband_cost,
+    hyperband_cost,
+)
 from lstm_course.exercises.windowing import (
     check_windows_1d,
 )
@@ -57,6 +61,7 @@ __all__ = [
     "check_day_rows",
     "check_early_stopping_epochs",
     "check_forget_gate",
+    "check_hyperband_cost",
     "check_input_gate",
     "check_lstm_param_count",
     "check_lstm_step",
@@ -69,5 +74,6 @@ __all__ = [
     "check_wind_components",
     "check_windows_1d",
     "early_stopping_epochs",
+    "hyperband_cost",
     "run_cases",
 ]
