@@ -30,7 +30,7 @@ import pandas as pd
 
 from lstm_course._validation import check_int
 
-#: The search space of the course: the slide's units and learning rate, plus dropout.
+#: The course's search space, the slide's units and learning rate plus dropout.
 SEARCH_SPACE = {
     "units": (32, 512, 32),  # min, max, step: 16 choices
     "learning_rate": (1e-4, 1e-2),  # min, max, sampled on a log scale
@@ -559,7 +559,17 @@ def make_tuner(
 def load_best_model(tuner):
     """The best trial's model with the weights of its best epoch.
 
-    See :func:`_quiet_weight_loading` for the one warning it silences.
+    KerasTuner's weight loading makes Keras warn about optimizer state that a
+    forecast never needs; this silences that one warning and nothing else.
+
+    Parameters
+    ----------
+    tuner : keras_tuner.Tuner
+        A tuner whose search has finished.
+
+    Returns
+    -------
+    keras.Model
     """
     with _quiet_weight_loading():
         return tuner.get_best_models(num_models=1)[0]
