@@ -72,6 +72,19 @@ def _date_grid(start, periods: int, freq: str) -> pd.DatetimeIndex:
     return pd.date_range(first, periods=periods, freq=freq)
 
 
+def _sine_series(start, periods, freq, season, mean, amplitude, noise_std, seed, name):
+    """A seeded sine of period ``season`` steps plus Gaussian noise, on a date grid."""
+    index = _date_grid(start, periods, freq)
+    mean = _check_float(mean, "mean")
+    amplitude = _check_float(amplitude, "amplitude")
+    noise_std = _check_float(noise_std, "noise_std", minimum=0.0)
+    seed = check_int(seed, "seed", minimum=0)
+    t = np.arange(len(index))
+    noise = np.random.default_rng(seed).normal(0.0, noise_std, size=len(index))
+    values = mean + amplitude * np.sin(2 * np.pi * t / season) + noise
+    return pd.Series(values, index=index, name=name)
+
+
 def synthetic_temperature(
     periods: int = 1096,
     *,
@@ -120,15 +133,9 @@ def synthetic_temperature(
     >>> s.index.freqstr, len(s), round(float(s.iloc[0]), 6)
     ('D', 365, 20.0)
     """
-    index = _date_grid(start, periods, "D")
-    mean = _check_float(mean, "mean")
-    amplitude = _check_float(amplitude, "amplitude")
-    noise_std = _check_float(noise_std, "noise_std", minimum=0.0)
-    seed = check_int(seed, "seed", minimum=0)
-    t = np.arange(len(index))
-    noise = np.random.default_rng(seed).normal(0.0, noise_std, size=len(index))
-    values = mean + amplitude * np.sin(2 * np.pi * t / 365) + noise
-    return pd.Series(values, index=index, name="temp_c")
+    return _sine_series(
+        start, periods, "D", 365, mean, amplitude, noise_std, seed, "temp_c"
+    )
 
 
 def synthetic_consumption(
@@ -180,15 +187,9 @@ def synthetic_consumption(
     >>> bool(s.equals(synthetic_consumption(periods=48, seed=1)))
     True
     """
-    index = _date_grid(start, periods, "h")
-    mean = _check_float(mean, "mean")
-    amplitude = _check_float(amplitude, "amplitude")
-    noise_std = _check_float(noise_std, "noise_std", minimum=0.0)
-    seed = check_int(seed, "seed", minimum=0)
-    t = np.arange(len(index))
-    noise = np.random.default_rng(seed).normal(0.0, noise_std, size=len(index))
-    values = mean + amplitude * np.sin(2 * np.pi * t / 24) + noise
-    return pd.Series(values, index=index, name="consumption_kwh")
+    return _sine_series(
+        start, periods, "h", 24, mean, amplitude, noise_std, seed, "consumption_kwh"
+    )
 
 
 # --------------------------------------------------------------------------------------
