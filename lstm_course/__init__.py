@@ -8,8 +8,12 @@ contents:
 - :mod:`lstm_course.windows`: windows as views, chronological split, scaling (ch. 7).
 - :mod:`lstm_course.models`: Keras 3 forecasters and their parameter counts (ch. 8).
 - :mod:`lstm_course.forecasting`: one-step and recursive forecasts (chapter 10).
-- :mod:`lstm_course.baselines`: persistence and seasonal naive (chapter 10).
+- :mod:`lstm_course.baselines`: persistence and seasonal naive (chapter 10), the
+  linear model on the same windows and exponential smoothing (chapters 10-16).
 - :mod:`lstm_course.metrics`: MAE, RMSE and MASE (chapter 10).
+- :mod:`lstm_course.evaluation`: one comparison table, rolling-origin backtests,
+  seed spreads and the Diebold-Mariano test (chapters 10-16, "Is the LSTM worth
+  it?").
 - :mod:`lstm_course.plotting`: the LSTM cell diagram (chapter 2).
 - :mod:`lstm_course.cell`: the LSTM cell in NumPy, gate by gate (chapters 3-6).
 - :mod:`lstm_course.datasets`: synthetic warm-ups and real recorded series
@@ -27,6 +31,8 @@ os.environ.setdefault("TF_ENABLE_ONEDNN_OPTS", "0")
 os.environ.setdefault("KERAS_BACKEND", "tensorflow")
 
 from lstm_course.baselines import (
+    ETSForecaster,
+    LinearForecaster,
     naive_forecast,
     seasonal_naive_forecast,
 )
@@ -49,6 +55,13 @@ from lstm_course.datasets import (
     synthetic_temperature,
     time_encodings,
     wind_components,
+)
+from lstm_course.evaluation import (
+    across_seeds,
+    backtest,
+    compare,
+    diebold_mariano,
+    rolling_origins,
 )
 from lstm_course.forecasting import (
     predict_next_value,
@@ -96,12 +109,18 @@ from lstm_course.windows import (
 __version__ = "0.1.0"
 
 __all__ = [
+    "ETSForecaster",
     "ForgetBias",
+    "LinearForecaster",
     "Scaler",
     "Split",
+    "across_seeds",
+    "backtest",
     "build_bidirectional_lstm",
     "build_lstm_model",
     "build_stacked_lstm",
+    "compare",
+    "diebold_mariano",
     "draw_lstm_cell",
     "fit_scaler",
     "forget_gate",
@@ -127,6 +146,7 @@ __all__ = [
     "recursive_forecast",
     "results_table",
     "rmse",
+    "rolling_origins",
     "run_search",
     "seasonal_naive_forecast",
     "set_seed",
