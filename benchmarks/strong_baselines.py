@@ -64,7 +64,9 @@ def main(argv=None) -> int:
             FOLDS=args.folds,
             SEEDS=tuple(args.seeds),
             STRIDE=args.stride,
+            MODELS=("LSTM", "hybrid"),
             RESULTS=prefix,
+            CHECK_CLAIMS=False,
         )
         start = time.perf_counter()
         NotebookClient(
