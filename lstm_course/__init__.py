@@ -14,6 +14,8 @@ contents:
 - :mod:`lstm_course.evaluation`: one comparison table, rolling-origin backtests,
   seed spreads and the Diebold-Mariano test (chapters 10-16, "Is the LSTM worth
   it?").
+- :mod:`lstm_course.intervals`: pinball loss, coverage, the Winkler score and
+  split-conformal prediction intervals ("How sure is the forecast?").
 - :mod:`lstm_course.plotting`: the LSTM cell diagram (chapter 2).
 - :mod:`lstm_course.cell`: the LSTM cell in NumPy, gate by gate (chapters 3-6).
 - :mod:`lstm_course.datasets`: synthetic warm-ups and real recorded series
@@ -72,6 +74,12 @@ from lstm_course.gradients import (
     gradient_norms_by_lag,
     make_recall_task,
 )
+from lstm_course.intervals import (
+    ConformalIntervals,
+    interval_coverage,
+    pinball_loss,
+    winkler_score,
+)
 from lstm_course.metrics import (
     mae,
     mase,
@@ -79,10 +87,13 @@ from lstm_course.metrics import (
     rmse,
 )
 from lstm_course.models import (
+    PinballLoss,
     build_bidirectional_lstm,
     build_lstm_model,
+    build_quantile_lstm,
     build_stacked_lstm,
     lstm_param_count,
+    sort_quantiles,
 )
 from lstm_course.plotting import (
     draw_lstm_cell,
@@ -109,15 +120,18 @@ from lstm_course.windows import (
 __version__ = "0.1.0"
 
 __all__ = [
+    "ConformalIntervals",
     "ETSForecaster",
     "ForgetBias",
     "LinearForecaster",
+    "PinballLoss",
     "Scaler",
     "Split",
     "across_seeds",
     "backtest",
     "build_bidirectional_lstm",
     "build_lstm_model",
+    "build_quantile_lstm",
     "build_stacked_lstm",
     "compare",
     "diebold_mariano",
@@ -129,6 +143,7 @@ __all__ = [
     "gradient_norms_by_lag",
     "hyperband_budget",
     "input_gate",
+    "interval_coverage",
     "load_electricity",
     "load_weather",
     "lstm_forward",
@@ -142,6 +157,7 @@ __all__ = [
     "naive_forecast",
     "naive_scale",
     "output_gate",
+    "pinball_loss",
     "predict_next_value",
     "recursive_forecast",
     "results_table",
@@ -151,6 +167,7 @@ __all__ = [
     "seasonal_naive_forecast",
     "set_seed",
     "sigmoid",
+    "sort_quantiles",
     "split_chronologically",
     "synthetic_consumption",
     "synthetic_temperature",
@@ -160,4 +177,5 @@ __all__ = [
     "wind_components",
     "window_split",
     "windows_with_context",
+    "winkler_score",
 ]

@@ -9,6 +9,10 @@ squared error, ready for ``fit``.
 from __future__ import annotations
 
 import numbers
+from typing import NamedTuple
+
+import keras
+import numpy as np
 
 from lstm_course._validation import check_int
 
@@ -333,3 +337,227 @@ def build_bidirectional_lstm(
     )
     model.compile(optimizer=keras.optimizers.Adam(learning_rate), loss="mse")
     return model
+
+
+# Quantile forecasts (chapter "How sure is the forecast?"). A loss must be a
+# registered class at module level so that a saved quantile model loads again.
+
+
+def _check_quantiles(quantiles) -> tuple[float, ...]:
+    if isinstance(quantiles, numbers.Real) or not hasattr(quantiles, "__iter__"):
+        raise TypeError(
+            f"quantiles must be a sequence of levels such as (0.1, 0.5, 0.9), but "
+            f"got {quantiles!r}."
+        )
+    levels = tuple(quantiles)
+    if not levels:
+        raise ValueError("quantiles is empty; pass levels such as (0.1, 0.5, 0.9).")
+    for q in levels:
+        if isinstance(q, bool) or not isinstance(q, numbers.Real):
+            raise TypeError(f"quantiles must hold numbers, but got {q!r} in {levels}.")
+        if not 0 < q < 1:
+            raise ValueError(
+                f"quantile level {q} in quantiles={levels} is out of range: each "
+                "must lie strictly between 0 and 1."
+            )
+    if (np.diff(levels) <= 0).any():
+        raise ValueError(
+            f"quantiles={levels} must be strictly increasing, e.g. (0.1, 0.5, 0.9)."
+        )
+    return tuple(float(q) for q in levels)
+
+
+@keras.saving.register_keras_serializable(package="lstm_course")
+class PinballLoss(keras.losses.Loss):
+    """The pinball loss of several quantiles at once, as a Keras loss.
+
+    ``y_true`` has shape ``(batch, horizon)`` and ``y_pred`` the shape
+    ``(batch, horizon, len(quantiles))``: column ``j`` of the last axis forecasts
+    the ``quantiles[j]``-quantile. The loss is the pinball loss of every
+    quantile (see :func:`lstm_course.pinball_loss`), averaged over the quantiles
+    and the horizon. It is registered with Keras, so a model compiled with it
+    can be saved and loaded.
+
+    Parameters
+    ----------
+    quantiles : sequence of float, default=(0.1, 0.5, 0.9)
+        Strictly increasing levels, each strictly between 0 and 1.
+    name : str, default="pinball_loss"
+    **kwargs
+        Passed to :class:`keras.losses.Loss` (for example ``reduction``).
+
+    Examples
+    --------
+    >>> loss = PinballLoss((0.1, 0.9))
+    >>> y_true = np.array([[10.0]])
+    >>> y_pred = np.array([[[8.0, 12.0]]])  # 0.1- and 0.9-quantile forecasts
+    >>> round(float(loss(y_true, y_pred)), 6)  # (0.1 * 2 + 0.1 * 2) / 2
+    0.2
+    """
+
+    def __init__(self, quantiles=(0.1, 0.5, 0.9), name="pinball_loss", **kwargs):
+        super().__init__(name=name, **kwargs)
+        self.quantiles = _check_quantiles(quantiles)
+
+    def call(self, y_true, y_pred):
+        ops = keras.ops
+        y_pred = ops.convert_to_tensor(y_pred)
+        y_true = ops.cast(y_true, y_pred.dtype)
+        if len(y_true.shape) == len(y_pred.shape) - 1:
+            y_true = ops.expand_dims(y_true, -1)
+        levels = ops.convert_to_tensor(self.quantiles, dtype=y_pred.dtype)
+        error = y_true - y_pred
+        loss = ops.maximum(levels * error, (levels - 1.0) * error)
+        return ops.mean(loss, axis=tuple(range(1, len(loss.shape))))
+
+    def get_config(self):
+        return {**super().get_config(), "quantiles": list(self.quantiles)}
+
+
+def build_quantile_lstm(
+    seq_length: int,
+    n_features: int = 1,
+    quantiles=(0.1, 0.5, 0.9),
+    units: int = 50,
+    horizon: int = 1,
+    *,
+    learning_rate: float = 1e-3,
+):
+    """A compiled LSTM that forecasts several quantiles of every future step.
+
+    ``keras.Input((seq_length, n_features))`` → ``LSTM(units)`` →
+    ``Dense(horizon * len(quantiles))`` → ``Reshape((horizon, len(quantiles)))``,
+    compiled with ``Adam(learning_rate)`` and :class:`PinballLoss`. Column ``j``
+    of the output forecasts the ``quantiles[j]``-quantile; the outer two give a
+    prediction interval, for example 80% from the 0.1- and 0.9-quantiles. Nothing
+    forces the columns into order: sort them with :func:`sort_quantiles`.
+
+    Parameters
+    ----------
+    seq_length : int
+        Time steps per input window.
+    n_features : int, default=1
+        Features per time step.
+    quantiles : sequence of float, default=(0.1, 0.5, 0.9)
+        Strictly increasing levels, each strictly between 0 and 1.
+    units : int, default=50
+        Size of the LSTM's hidden and cell state.
+    horizon : int, default=1
+        Future steps forecast per window.
+    learning_rate : float, default=1e-3
+        Adam's step size.
+
+    Returns
+    -------
+    keras.Sequential
+        Output shape ``(batch, horizon, len(quantiles))``.
+
+    Raises
+    ------
+    TypeError, ValueError
+        If a size is not a positive integer, the quantiles are not strictly
+        increasing levels in ``(0, 1)``, or the learning rate is not in
+        ``(0, 1)``.
+
+    Examples
+    --------
+    >>> model = build_quantile_lstm(24, quantiles=(0.1, 0.5, 0.9), units=8,
+    ...                             horizon=6)
+    >>> model.output_shape
+    (None, 6, 3)
+    >>> model.loss.quantiles
+    (0.1, 0.5, 0.9)
+    """
+    seq_length = check_int(seq_length, "seq_length", minimum=1)
+    n_features = check_int(n_features, "n_features", minimum=1)
+    quantiles = _check_quantiles(quantiles)
+    units = check_int(units, "units", minimum=1)
+    horizon = check_int(horizon, "horizon", minimum=1)
+    learning_rate = _check_learning_rate(learning_rate)
+
+    n_quantiles = len(quantiles)
+    model = keras.Sequential(
+        [
+            keras.Input(shape=(seq_length, n_features)),
+            keras.layers.LSTM(units),
+            keras.layers.Dense(horizon * n_quantiles),
+            keras.layers.Reshape((horizon, n_quantiles), name="quantiles"),
+        ],
+        name="quantile_lstm",
+    )
+    model.compile(
+        optimizer=keras.optimizers.Adam(learning_rate),
+        loss=PinballLoss(quantiles),
+    )
+    return model
+
+
+class SortedQuantiles(NamedTuple):
+    """What :func:`sort_quantiles` returns.
+
+    Attributes
+    ----------
+    quantiles : numpy.ndarray
+        The quantile forecasts, sorted along the last axis.
+    crossings : int
+        How many forecasts (one per origin and step) had their quantiles out of
+        order before sorting.
+    """
+
+    quantiles: np.ndarray
+    crossings: int
+
+
+def sort_quantiles(quantile_forecasts) -> SortedQuantiles:
+    """Sort crossing quantile forecasts, and count how many crossed.
+
+    A quantile model fits each level separately, so the forecast of the
+    0.9-quantile can come out below that of the 0.5-quantile: the quantiles
+    *cross*. Sorting each forecast's levels (Chernozhukov et al. 2010,
+    "rearrangement") never makes the pinball loss worse and gives valid
+    intervals.
+
+    Parameters
+    ----------
+    quantile_forecasts : array_like of shape (..., n_quantiles)
+        Forecasts with the levels on the last axis, in increasing order of level,
+        as :func:`build_quantile_lstm` returns them.
+
+    Returns
+    -------
+    SortedQuantiles
+        ``(quantiles, crossings)``: the sorted forecasts, and the number of
+        forecasts (entries of all but the last axis) that were out of order.
+
+    Raises
+    ------
+    TypeError, ValueError
+        If the input is not finite numbers with at least one axis.
+
+    Examples
+    --------
+    >>> result = sort_quantiles([[[1.0, 2.0, 3.0], [1.0, 0.5, 3.0]]])
+    >>> result.crossings
+    1
+    >>> result.quantiles[0, 1]
+    array([0.5, 1. , 3. ])
+    """
+    try:
+        values = np.asarray(quantile_forecasts, dtype="float64")
+    except (TypeError, ValueError):
+        raise TypeError(
+            "quantile_forecasts must be numbers, but got "
+            f"{type(quantile_forecasts).__name__}."
+        ) from None
+    if values.ndim == 0 or values.size == 0:
+        raise ValueError(
+            "quantile_forecasts must have the quantile levels on a last axis, "
+            f"but got shape {values.shape}."
+        )
+    if not np.isfinite(values).all():
+        raise ValueError(
+            "quantile_forecasts holds NaN or inf; a diverged model? Check its "
+            "training loss."
+        )
+    crossed = (np.diff(values, axis=-1) < 0).any(axis=-1)
+    return SortedQuantiles(np.sort(values, axis=-1), int(crossed.sum()))

@@ -37,6 +37,9 @@ from lstm_course.exercises.deep_models import (
     check_permute_feature,
     check_stacked_param_count,
 )
+from lstm_course.exercises.intervals import (
+    check_pinball_loss,
+)
 from lstm_course.exercises.predictions import (
     check_mase,
     check_seasonal_naive,
@@ -68,6 +71,7 @@ __all__ = [
     "check_mase",
     "check_output_gate",
     "check_permute_feature",
+    "check_pinball_loss",
     "check_seasonal_naive",
     "check_sigmoid",
     "check_stacked_param_count",
