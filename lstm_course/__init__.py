@@ -16,6 +16,10 @@ contents:
   it?").
 - :mod:`lstm_course.intervals`: pinball loss, coverage, the Winkler score and
   split-conformal prediction intervals ("How sure is the forecast?").
+- :mod:`lstm_course.forecaster`: the whole recipe as one estimator, for your own
+  series (``Forecaster``: fit, predict, evaluate, save, load), and
+  :mod:`lstm_course.cli`, the ``lstm-course forecast`` command ("Your own
+  series").
 - :mod:`lstm_course.plotting`: the LSTM cell diagram (chapter 2).
 - :mod:`lstm_course.cell`: the LSTM cell in NumPy, gate by gate (chapters 3-6).
 - :mod:`lstm_course.datasets`: synthetic warm-ups and real recorded series
@@ -64,6 +68,9 @@ from lstm_course.evaluation import (
     compare,
     diebold_mariano,
     rolling_origins,
+)
+from lstm_course.forecaster import (
+    Forecaster,
 )
 from lstm_course.forecasting import (
     predict_next_value,
@@ -122,6 +129,7 @@ __version__ = "0.1.0"
 __all__ = [
     "ConformalIntervals",
     "ETSForecaster",
+    "Forecaster",
     "ForgetBias",
     "LinearForecaster",
     "PinballLoss",
