@@ -1,10 +1,12 @@
 """benchmarks/strong_baselines.py runs the chapter with its parameters overridden."""
 
 import ast
+import importlib.resources
 import importlib.util
 from pathlib import Path
 
 import nbformat
+import numpy as np
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -31,8 +33,24 @@ def _parameters(notebook):
 
 def test_the_chapter_has_the_parameters_the_benchmark_overrides(bench):
     values = _parameters(nbformat.read(bench.NOTEBOOK, as_version=4))
-    assert {"FOLDS", "SEEDS", "STRIDE", "RESULTS"} <= set(values)
-    assert values["FOLDS"] >= 4 and values["RESULTS"] is None
+    overridden = {"SEEDS", "TRAIN_LSTMS", "RECORD", "RESULTS", "CHECK_CLAIMS"}
+    assert overridden | {"FOLDS", "MAX_EPOCHS"} <= set(values)
+    assert values["TRAIN_LSTMS"] is False and values["RECORD"] is None
+    assert values["FOLDS"] >= 4 and values["CHECK_CLAIMS"] is True
+
+
+def test_the_shipped_record_matches_the_chapter(bench):
+    values = _parameters(nbformat.read(bench.NOTEBOOK, as_version=4))
+    shipped = importlib.resources.files("lstm_course") / "data" / "worth_it.npz"
+    with importlib.resources.as_file(shipped) as path:
+        assert path.resolve() == bench.RECORD.resolve()
+        record = np.load(path)
+        folds, *seeds = record["settings"].tolist()
+        assert folds == values["FOLDS"] and len(set(seeds)) >= 2
+        lstm_keys = [k for k in record.files if "|LSTM|" in k or "|hybrid|" in k]
+        # 3 problems x folds x seeds x (mae, mse), for each of the two models.
+        assert len(lstm_keys) == 2 * 3 * folds * len(seeds) * 2
+        assert 0 < record["epochs"].max() < values["MAX_EPOCHS"]
 
 
 def test_with_parameters_overrides_right_after_the_parameters_cell(bench):
@@ -43,13 +61,13 @@ def test_with_parameters_overrides_right_after_the_parameters_cell(bench):
         for i, c in enumerate(notebook.cells)
         if "parameters" in c.metadata.get("tags", [])
     )
-    bench.with_parameters(notebook, FOLDS=6, SEEDS=(0, 1), RESULTS="/tmp/x")
+    bench.with_parameters(notebook, SEEDS=(0, 1), TRAIN_LSTMS=True, RESULTS="/x")
     assert len(notebook.cells) == before + 1
     namespace = {}
     exec(notebook.cells[where].source, namespace)  # the defaults, then...
     exec(notebook.cells[where + 1].source, namespace)  # ...the overrides
-    assert namespace["FOLDS"] == 6 and namespace["SEEDS"] == (0, 1)
-    assert namespace["RESULTS"] == "/tmp/x"
+    assert namespace["SEEDS"] == (0, 1) and namespace["TRAIN_LSTMS"] is True
+    assert namespace["RESULTS"] == "/x"
 
 
 def test_with_parameters_needs_a_parameters_cell(bench):
@@ -58,8 +76,11 @@ def test_with_parameters_needs_a_parameters_cell(bench):
         bench.with_parameters(notebook, FOLDS=2)
 
 
-def test_bad_arguments_exit_2(bench, capsys):
+@pytest.mark.parametrize(
+    "argv", [["--seeds", "0"], ["--seeds", "1", "1"], ["--max-epochs", "0"]]
+)
+def test_bad_arguments_exit_2(bench, capsys, argv):
     with pytest.raises(SystemExit) as exit_info:
-        bench.main(["--folds", "1"])
+        bench.main(argv)
     assert exit_info.value.code == 2
     assert "error:" in capsys.readouterr().err
