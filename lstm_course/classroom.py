@@ -532,8 +532,10 @@ def main(argv: list[str] | None = None) -> int:
                     checks = ", ".join(ex.checks) or "no check"
                     print(f"  {ex.label or '(no label)'}: {checks}")
             print(f"{total} exercises")
-    except (FileExistsError, FileNotFoundError, ValueError) as exc:
-        parser.error(str(exc))
+    except (OSError, ValueError, TypeError, nbformat.ValidationError) as exc:
+        # One line and exit status 2, never a traceback (an unreadable or
+        # invalid notebook, a folder that cannot be written, ...).
+        parser.error(" ".join(str(exc).split()) or type(exc).__name__)
     return 0
 
 
