@@ -27,12 +27,15 @@ def _as_values(values, name: str) -> np.ndarray:
             f"{name} must be numbers, but got {type(values).__name__}."
         ) from None
     if raw.dtype.kind == "O":  # a list mixing numbers with None, text, ...
-        odd = next(
-            (v for v in raw.ravel() if isinstance(v, str | bool | bytes) or v is None),
-            None,
-        )
-        if odd is not None or any(not isinstance(v, numbers.Real) for v in raw.ravel()):
-            shown = odd if odd is not None else "a value that is not a real number"
+        odd = [
+            v
+            for v in raw.ravel()
+            if v is None
+            or isinstance(v, str | bool | bytes)
+            or not isinstance(v, numbers.Real)
+        ]
+        if odd:
+            shown = odd[0]
             raise TypeError(
                 f"{name} must be numbers only, but holds {shown!r}. Remove "
                 "or convert those values first."

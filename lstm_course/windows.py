@@ -684,8 +684,9 @@ def fit_scaler(train) -> Scaler:
     if (scale == 0).any():
         flat = np.flatnonzero(scale == 0).tolist()
         raise ValueError(
-            f"feature column(s) {flat} are constant in train, so their scale is 0 "
-            "and they cannot be standardised; drop them."
+            f"feature column(s) {flat} are constant in train (or vary too little "
+            "for float64 to measure), so their scale is 0 and they cannot be "
+            "standardised; drop them."
         )
     if (scale < np.finfo("float64").tiny).any():
         flat = np.flatnonzero(scale < np.finfo("float64").tiny).tolist()
