@@ -44,6 +44,28 @@ from lstm_course.forecasting import MAX_STEPS
 from lstm_course.tuning import make_tuner, run_search
 from lstm_course.windows import Split
 
+ROLE_VARIABLES = (
+    "KERASTUNER_TUNER_ID",
+    "KERASTUNER_ORACLE_IP",
+    "KERASTUNER_ORACLE_PORT",
+)
+
+
+@pytest.fixture(autouse=True)
+def _no_distributed_role_left_behind():
+    """The CLIs set KerasTuner's role variables; a later search must not see them
+    (it would wait for a chief that does not exist)."""
+    import os
+
+    saved = {name: os.environ.get(name) for name in ROLE_VARIABLES}
+    yield
+    for name, value in saved.items():
+        if value is None:
+            os.environ.pop(name, None)
+        else:
+            os.environ[name] = value
+
+
 # ------------------------------------------------------------------ timestamps
 
 
