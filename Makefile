@@ -20,7 +20,7 @@ export PYTHONHASHSEED ?= 0
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
 .PHONY: help install test lint unit notebooks book lab times clean \
-	student-notebooks browser-deps browser-test
+	student-notebooks browser-deps browser-test wheel-test
 
 help:  ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-18s %s\n", $$1, $$2}'
@@ -28,7 +28,8 @@ help:  ## list the targets
 $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e ".[book,test]"
+	@# `cpu`: TensorFlow's CPU wheel (the package itself leaves TensorFlow to an extra).
+	$(BIN)/python -m pip install --quiet -e ".[cpu,book,test]"
 	@# The venv's own Jupyter kernel, with TensorFlow's log silenced for every notebook.
 	$(BIN)/python -m ipykernel install --sys-prefix --name python3 \
 	  --display-name "Python 3 (lstm-course)" \
@@ -52,7 +53,14 @@ notebooks: $(STAMP)  ## execute every notebook under book/ with nbval
 test: lint $(STAMP)  ## lint, unit tests, doctests, and every notebook executed by nbval
 	$(BIN)/python -m pytest tests lstm_course book --nbval-lax --nbval-current-env
 
-book: $(STAMP)  ## execute every notebook and build the HTML book into _build/html
+# Jupyter Book's cache re-executes a notebook only when its code changed; it cannot
+# see the package, so a change under lstm_course/ (or FRESH=1, as in CI) empties it.
+NB_CACHE := _build/.jupyter_cache
+book: $(STAMP)  ## build the HTML book into _build/html, executing changed notebooks (FRESH=1: all)
+	@package=$$(find lstm_course -name '*.py' | LC_ALL=C sort | xargs cat | sha256sum); \
+	if [ -n "$${FRESH:-}" ] || [ "$$package" != "$$(cat $(NB_CACHE)/.package 2>/dev/null)" ]; then \
+	  echo "Executing every notebook (empty cache)"; rm -rf $(NB_CACHE); \
+	fi; mkdir -p $(NB_CACHE); echo "$$package" > $(NB_CACHE)/.package
 	env -u MPLBACKEND $(BIN)/jupyter-book build . --builder html -W -n --keep-going
 	@echo "Book built: open _build/html/index.html"
 
@@ -77,8 +85,11 @@ browser-test: $(STAMP) browser-deps  ## open every page of the built book in Chr
 	@echo "Screenshots of every page: _build/screenshots/"
 
 lab: $(STAMP)  ## open the notebooks in JupyterLab
-	$(BIN)/python -m pip install --quiet -e ".[book,test,lab]"
+	$(BIN)/python -m pip install --quiet -e ".[cpu,book,test,lab]"
 	$(BIN)/jupyter lab book
+
+wheel-test:  ## build the wheel, install it into a fresh venv outside the clone, smoke-test it
+	.ci/wheel_smoke
 
 clean:  ## remove the built book and caches (keeps .venv)
 	rm -rf _build .pytest_cache .ruff_cache .hypothesis student-notebooks

@@ -29,12 +29,23 @@ contents:
 - :mod:`lstm_course.tuning`: KerasTuner search, on one machine or many (ch. 13).
 """
 
+import importlib.util
 import os
 
 # TensorFlow's C++ start-up chatter is not for learners; set before Keras loads it.
 os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
 os.environ.setdefault("TF_ENABLE_ONEDNN_OPTS", "0")
 os.environ.setdefault("KERAS_BACKEND", "tensorflow")
+
+# TensorFlow is an extra, not a base dependency (so that an install never replaces
+# the one an environment already has, such as Colab's): say what to install.
+if importlib.util.find_spec("tensorflow") is None:
+    raise ImportError(
+        "lstm_course needs TensorFlow, and this environment has none. Install it "
+        "with the package's extra: pip install 'lstm-course[cpu]' for a laptop "
+        "(the small CPU-only wheel), or pip install 'lstm-course[gpu]' for an "
+        "NVIDIA GPU on Linux (the README's 'Which TensorFlow, and GPUs')."
+    )
 
 from lstm_course.baselines import (
     ETSForecaster,

@@ -14,6 +14,11 @@ from lstm_course._validation import check_int
 
 
 def _check_windows(X, name: str = "X") -> np.ndarray:
+    if X is None:
+        raise TypeError(
+            f"{name} must be 3-D windows (samples, seq_length, features), but got "
+            "None. Build windows with lstm_course.make_windows."
+        )
     try:
         arr = np.asarray(X)
     except (TypeError, ValueError) as exc:
@@ -25,8 +30,14 @@ def _check_windows(X, name: str = "X") -> np.ndarray:
             f"{name} must be 3-D windows (samples, seq_length, features), but has "
             f"shape {arr.shape}. Build windows with lstm_course.make_windows."
         )
-    if arr.shape[0] == 0:
+    if arr.shape[0] == 0 or arr.shape[1] == 0:
         raise ValueError(f"{name} holds no windows (shape {arr.shape}).")
+    if not np.isfinite(arr).all():
+        where = tuple(np.argwhere(~np.isfinite(arr))[0].tolist())
+        raise ValueError(
+            f"{name} holds NaN or inf, the first at index {where}; a baseline "
+            "would copy it into its forecasts. Fill the gaps before windowing."
+        )
     return arr
 
 

@@ -28,6 +28,11 @@ GATE_ORDER = ("i", "f", "c", "o")
 
 # --------------------------------------------------------------------------- helpers
 def _as_float(value, name: str) -> np.ndarray:
+    if value is None:
+        raise TypeError(
+            f"{name} is None; pass a NumPy array of floats (did a function you "
+            "wrote forget to return its result?)."
+        )
     try:
         arr = np.asarray(value)
     except Exception as exc:  # pragma: no cover - exotic inputs
@@ -41,8 +46,20 @@ def _as_float(value, name: str) -> np.ndarray:
             f"{name} must hold numbers, but has dtype {arr.dtype}. "
             "Pass a NumPy array of floats."
         )
+    if np.issubdtype(arr.dtype, np.complexfloating):
+        raise TypeError(
+            f"{name} holds complex numbers (dtype {arr.dtype}); the LSTM cell "
+            "works on real numbers. Pass a NumPy array of floats."
+        )
     if not np.issubdtype(arr.dtype, np.floating):
         arr = arr.astype(np.float64)
+    if not np.isfinite(arr).all():
+        where = tuple(np.argwhere(~np.isfinite(arr))[0].tolist())
+        raise ValueError(
+            f"{name} holds NaN or inf, the first at index {where}: the cell would "
+            "pass it through to every output. Find where it came from (a division "
+            "by zero, an overflow, a missing value) and fix it there."
+        )
     return arr
 
 

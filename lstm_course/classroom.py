@@ -55,6 +55,52 @@ STUB_SOURCE = "# Your answer{target} here\n..."
 """What replaces a solution cell. ``...`` runs without error and prints nothing
 useful, so a student notebook executes from top to bottom before it is answered."""
 
+COLAB_INSTALL_SPEC = (
+    "lstm-course @ git+https://github.com/lstm-course/lstm-time-series-forecasting@main"
+)
+"""What a chapter installs when it runs on Colab: the package from the course's
+public repository (``repository`` in ``_config.yml``), with no extra, so that
+Colab's own TensorFlow (a GPU build) stays. Defined here and nowhere else; every
+chapter's first code cell is :func:`colab_install_cell` (a test checks)."""
+
+COLAB_TAG = "colab-install"
+"""The tag of each chapter's Colab install cell (the rendered book hides it)."""
+
+
+def colab_install_cell(spec: str = COLAB_INSTALL_SPEC) -> str:
+    """The source of the first code cell of every chapter.
+
+    On Colab it installs ``spec`` with ``%pip``; anywhere else it does nothing and
+    prints nothing.
+
+    Parameters
+    ----------
+    spec : str, default=COLAB_INSTALL_SPEC
+        A pip requirement for the course package.
+
+    Returns
+    -------
+    str
+
+    Examples
+    --------
+    >>> print(colab_install_cell("lstm-course"))
+    import sys
+    <BLANKLINE>
+    if "google.colab" in sys.modules:  # on Colab only: install the package
+        %pip install --quiet "lstm-course"
+    """
+    if not isinstance(spec, str) or not spec.strip() or '"' in spec:
+        raise ValueError(
+            f"spec must be a pip requirement such as 'lstm-course', got {spec!r}."
+        )
+    return (
+        "import sys\n\n"
+        'if "google.colab" in sys.modules:  # on Colab only: install the package\n'
+        f'    %pip install --quiet "{spec}"'
+    )
+
+
 # The chapters sit next to the package in a clone of the repository (an editable
 # install); from an ordinary install, look in the current directory instead.
 BOOK_DIR = Path(__file__).resolve().parents[1] / "book"
@@ -486,8 +532,10 @@ def main(argv: list[str] | None = None) -> int:
                     checks = ", ".join(ex.checks) or "no check"
                     print(f"  {ex.label or '(no label)'}: {checks}")
             print(f"{total} exercises")
-    except (FileExistsError, FileNotFoundError, ValueError) as exc:
-        parser.error(str(exc))
+    except (OSError, ValueError, TypeError, nbformat.ValidationError) as exc:
+        # One line and exit status 2, never a traceback (an unreadable or
+        # invalid notebook, a folder that cannot be written, ...).
+        parser.error(" ".join(str(exc).split()) or type(exc).__name__)
     return 0
 
 

@@ -219,15 +219,39 @@ def wind_components(speed, direction_deg) -> tuple[np.ndarray, np.ndarray]:
         The north (``x``) and east (``y``) components of the direction the wind
         comes from.
 
+    Raises
+    ------
+    TypeError
+        If either input is None or not real numbers.
+    ValueError
+        If the two shapes do not broadcast (different lengths).
+
     Examples
     --------
     >>> x, y = wind_components([2.0, 3.0], [0.0, 90.0])
     >>> np.round(x, 6).tolist(), np.round(y, 6).tolist()
     ([2.0, 0.0], [0.0, 3.0])
     """
-    speed = np.asarray(speed, dtype=float)
-    radians = np.deg2rad(np.asarray(direction_deg, dtype=float))
-    return speed * np.cos(radians), speed * np.sin(radians)
+    arrays = {}
+    for name, value in (("speed", speed), ("direction_deg", direction_deg)):
+        raw = None if value is None else np.asarray(value)
+        if raw is None or raw.dtype.kind not in "iuf":
+            shown = "None" if raw is None else f"dtype {raw.dtype}"
+            raise TypeError(
+                f"{name} must be real numbers, but got {shown}. Pass numbers (a "
+                "column of the weather table, or a NumPy array)."
+            )
+        arrays[name] = raw.astype(float)
+    try:
+        np.broadcast_shapes(arrays["speed"].shape, arrays["direction_deg"].shape)
+    except ValueError:
+        raise ValueError(
+            f"speed has shape {arrays['speed'].shape} and direction_deg has shape "
+            f"{arrays['direction_deg'].shape}: give one direction per speed (the "
+            "same length), or a single value for all."
+        ) from None
+    radians = np.deg2rad(arrays["direction_deg"])
+    return arrays["speed"] * np.cos(radians), arrays["speed"] * np.sin(radians)
 
 
 def time_encodings(index, *, periods=("day", "year")) -> pd.DataFrame:

@@ -12,6 +12,11 @@ import numpy as np
 
 from lstm_course._validation import check_int
 
+MAX_STEPS = 100_000
+"""The most values :func:`recursive_forecast` produces in one call: each one is a
+run of the model (about a millisecond), and a recursive forecast that long has
+long since forgotten the data."""
+
 
 def _window_shape(model) -> tuple[int | None, int | None]:
     """The ``(seq_length, n_features)`` a model expects, from ``model.input_shape``."""
@@ -29,6 +34,20 @@ def _window_shape(model) -> tuple[int | None, int | None]:
             "(batch, seq_length, n_features)."
         )
     return shape[1], shape[2]
+
+
+def _as_array(values, name: str) -> np.ndarray:
+    if values is None:
+        raise TypeError(
+            f"{name} must be numbers (an array of the recent scaled values), but "
+            "got None."
+        )
+    if hasattr(values, "to_numpy"):  # pandas Series or DataFrame
+        values = values.to_numpy()
+    try:
+        return np.asarray(values)
+    except (TypeError, ValueError) as exc:
+        raise TypeError(f"{name} must be a numeric array: {exc}") from None
 
 
 def _finite(arr: np.ndarray, name: str) -> np.ndarray:
@@ -81,7 +100,7 @@ def predict_next_value(model, sequence):
     True
     """
     seq_length, n_features = _window_shape(model)
-    arr = _finite(np.asarray(sequence), "sequence")
+    arr = _finite(_as_array(sequence, "sequence"), "sequence")
     if arr.ndim == 1:
         arr = arr[:, None]
     if arr.ndim != 2 or (seq_length, n_features) != tuple(arr.shape):
@@ -113,7 +132,7 @@ def recursive_forecast(model, history, steps: int) -> np.ndarray:
         or a batch of windows (from :func:`lstm_course.make_windows`) to forecast
         from many starting points at once. Scaled as in training.
     steps : int
-        How many values to forecast (at least 1).
+        How many values to forecast, from 1 to ``MAX_STEPS`` (100,000).
 
     Returns
     -------
@@ -124,9 +143,10 @@ def recursive_forecast(model, history, steps: int) -> np.ndarray:
     Raises
     ------
     TypeError, ValueError
-        If ``steps < 1``, the model takes more than one feature (the future of the
-        other features is unknown), ``history`` is too short or its window length
-        differs from the model's, or it holds NaN or inf.
+        If ``steps`` is below 1 or above ``MAX_STEPS``, the model takes more
+        than one feature (the future of the other features is unknown),
+        ``history`` is too short or its window length differs from the model's,
+        or it holds NaN or inf.
 
     Examples
     --------
@@ -136,6 +156,13 @@ def recursive_forecast(model, history, steps: int) -> np.ndarray:
     (3,)
     """
     steps = check_int(steps, "steps", minimum=1)
+    if steps > MAX_STEPS:
+        raise ValueError(
+            f"steps={steps} is more than recursive_forecast produces in one call "
+            f"(MAX_STEPS={MAX_STEPS}): one model run per step would take hours, and "
+            "a forecast fed its own guesses that long says nothing about the data. "
+            "Forecast fewer steps."
+        )
     seq_length, n_features = _window_shape(model)
     if n_features != 1:
         raise ValueError(
@@ -144,7 +171,7 @@ def recursive_forecast(model, history, steps: int) -> np.ndarray:
             "the other features would have to be known. Train a model with "
             "horizon=steps instead."
         )
-    arr = _finite(np.asarray(history), "history")
+    arr = _finite(_as_array(history, "history"), "history")
     single = arr.ndim == 1
     if single:
         if arr.shape[0] < seq_length:

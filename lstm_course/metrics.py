@@ -8,18 +8,52 @@ on the training series, so it has no units: below 1, the forecast beats what
 
 from __future__ import annotations
 
+import numbers
+
 import numpy as np
 
 from lstm_course._validation import check_int
 
 
 def _as_values(values, name: str) -> np.ndarray:
+    if values is None:
+        raise TypeError(f"{name} must be numbers, but got None.")
+    if hasattr(values, "to_numpy"):  # pandas Series or DataFrame
+        values = values.to_numpy()
     try:
-        arr = np.asarray(values, dtype="float64")
+        raw = np.asarray(values)
     except (TypeError, ValueError):
         raise TypeError(
             f"{name} must be numbers, but got {type(values).__name__}."
         ) from None
+    if raw.dtype.kind == "O":  # a list mixing numbers with None, text, ...
+        odd = [
+            v
+            for v in raw.ravel()
+            if v is None
+            or isinstance(v, str | bool | bytes)
+            or not isinstance(v, numbers.Real)
+        ]
+        if odd:
+            shown = odd[0]
+            raise TypeError(
+                f"{name} must be numbers only, but holds {shown!r}. Remove "
+                "or convert those values first."
+            )
+    elif raw.dtype.kind not in "iuf":
+        kind = {
+            "b": "booleans (True/False)",
+            "c": "complex numbers",
+            "M": "datetimes",
+            "m": "time differences (timedelta)",
+            "U": "strings",
+            "S": "bytes",
+        }.get(raw.dtype.kind, f"values of dtype {raw.dtype}")
+        raise TypeError(
+            f"{name} must be numbers (real), but holds {kind} (dtype {raw.dtype}). "
+            "Pass the forecasts and true values as floats, in the series' units."
+        )
+    arr = raw.astype("float64")
     if arr.size == 0:
         raise ValueError(f"{name} is empty; pass at least one value.")
     if not np.isfinite(arr).all():
@@ -43,6 +77,16 @@ def _pair(y_true, y_pred) -> tuple[np.ndarray, np.ndarray]:
     return true, pred
 
 
+def _finite_result(value: float, what: str) -> float:
+    if not np.isfinite(value):
+        raise ValueError(
+            f"{what} overflows float64 (the values are near 1e308, so their "
+            "differences are not representable). Rescale the series first (for "
+            "example divide every value by 1e6, and the error by the same)."
+        )
+    return value
+
+
 def mae(y_true, y_pred) -> float:
     """Mean absolute error, $\\frac{1}{n}\\sum |y - \\hat y|$.
 
@@ -58,8 +102,9 @@ def mae(y_true, y_pred) -> float:
     Raises
     ------
     TypeError, ValueError
-        If the inputs are not numbers, are empty, hold NaN or inf, or differ in
-        shape.
+        If the inputs are not real numbers (strings, booleans, complex numbers,
+        datetimes and None are refused), are empty, hold NaN or inf, differ in
+        shape, or the error overflows float64.
 
     Examples
     --------
@@ -67,7 +112,10 @@ def mae(y_true, y_pred) -> float:
     1.0
     """
     true, pred = _pair(y_true, y_pred)
-    return float(np.mean(np.abs(true - pred)))
+    with np.errstate(over="ignore", invalid="ignore"):
+        # Halves first: |a - b| / 2 cannot overflow where |a - b| could.
+        value = 2.0 * float(np.mean(np.abs(true / 2 - pred / 2)))
+    return _finite_result(value, "the mean absolute error")
 
 
 def rmse(y_true, y_pred) -> float:
@@ -93,7 +141,15 @@ def rmse(y_true, y_pred) -> float:
     True
     """
     true, pred = _pair(y_true, y_pred)
-    return float(np.sqrt(np.mean((true - pred) ** 2)))
+    with np.errstate(over="ignore", invalid="ignore"):
+        # Divide by the largest error before squaring, so squares cannot overflow.
+        diff = true / 2 - pred / 2
+        peak = float(np.max(np.abs(diff)))
+        if peak == 0 or not np.isfinite(peak):
+            value = 2.0 * peak
+        else:
+            value = 2.0 * peak * float(np.sqrt(np.mean((diff / peak) ** 2)))
+    return _finite_result(value, "the root mean squared error")
 
 
 def naive_scale(y_train, season: int = 1) -> float:
@@ -139,7 +195,10 @@ def naive_scale(y_train, season: int = 1) -> float:
             f"y_train has {train.shape[0]} values; season={season} needs more than "
             f"{season} to compute the in-sample seasonal-naive error."
         )
-    scale = float(np.mean(np.abs(train[season:] - train[:-season])))
+    with np.errstate(over="ignore", invalid="ignore"):
+        halves = train / 2
+        scale = 2.0 * float(np.mean(np.abs(halves[season:] - halves[:-season])))
+    scale = _finite_result(scale, "the in-sample seasonal-naive error of y_train")
     if scale == 0:
         raise ValueError(
             f"the in-sample seasonal-naive error of y_train (season={season}) is 0: "
@@ -181,4 +240,6 @@ def mase(y_true, y_pred, y_train, season: int = 1) -> float:
     >>> mase([3.0, 5.0], [4.0, 4.0], y_train=[1.0, 2.0, 4.0, 7.0])
     0.5
     """
-    return mae(y_true, y_pred) / naive_scale(y_train, season)
+    with np.errstate(over="ignore"):
+        value = mae(y_true, y_pred) / naive_scale(y_train, season)
+    return _finite_result(value, "MASE (the error divided by a tiny scale)")

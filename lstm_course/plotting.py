@@ -144,6 +144,8 @@ def draw_lstm_cell(ax=None, highlight=None):
 
     Raises
     ------
+    TypeError
+        If ``ax`` is neither None nor a matplotlib Axes.
     ValueError
         If ``highlight`` is not one of the allowed values.
 
@@ -156,6 +158,11 @@ def draw_lstm_cell(ax=None, highlight=None):
     if highlight is not None and highlight not in HIGHLIGHT_COLORS:
         allowed = ", ".join(repr(k) for k in (None, *HIGHLIGHT_COLORS))
         raise ValueError(f"highlight must be one of {allowed}; got {highlight!r}.")
+    if ax is not None and not hasattr(ax, "add_patch"):
+        raise TypeError(
+            f"ax must be a matplotlib Axes (for example from plt.subplots()), or "
+            f"None for a new figure; got {ax!r}."
+        )
     if ax is None:
         import matplotlib.pyplot as plt
 

@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from typing import Any, NamedTuple
 
 import numpy as np
+import pandas as pd
 from numpy.lib.stride_tricks import sliding_window_view
 
 from lstm_course._validation import check_int
@@ -58,6 +59,11 @@ def as_series_array(data, name: str = "data") -> np.ndarray:
     >>> as_series_array([1.0, 2.0, 3.0]).shape
     (3,)
     """
+    if data is None:
+        raise TypeError(
+            f"{name} must be a numeric array, but got None. Pass a list of numbers, "
+            "a NumPy array or a pandas Series/DataFrame."
+        )
     if hasattr(data, "to_numpy"):  # pandas Series or DataFrame
         data = data.to_numpy()
     try:
@@ -100,6 +106,60 @@ def as_series_array(data, name: str = "data") -> np.ndarray:
             "pandas' .interpolate()), or cut the series before them."
         )
     return arr
+
+
+def check_time_order(data, name: str = "data") -> None:
+    """Refuse a pandas object whose DatetimeIndex is unsorted or has duplicates.
+
+    Windows and a chronological split read rows in the order they are stored, so
+    rows must be in time order, each timestamp once. Other inputs (NumPy arrays,
+    pandas objects without a DatetimeIndex) carry no timestamps to check.
+
+    Parameters
+    ----------
+    data : object
+        The series; only a pandas Series or DataFrame with a DatetimeIndex is
+        checked.
+    name : str, default="data"
+        The parameter's name, used in error messages.
+
+    Raises
+    ------
+    ValueError
+        If a timestamp appears twice, or the timestamps are not increasing.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> s = pd.Series([1.0, 2.0], index=pd.to_datetime(["2024-01-02", "2024-01-01"]))
+    >>> check_time_order(s)
+    Traceback (most recent call last):
+    ...
+    ValueError: data's timestamps are not in time order (2024-01-01 00:00:00 comes after 2024-01-02 00:00:00, at row 1). Sort it first: data.sort_index().
+    """  # noqa: E501
+    index = getattr(data, "index", None)
+    if not isinstance(index, pd.DatetimeIndex):
+        return
+    if index.hasnans:
+        row = int(np.flatnonzero(index.isna())[0])
+        raise ValueError(
+            f"{name}'s timestamps include a missing one (NaT) at row {row}. Drop "
+            f"those rows first: {name}[{name}.index.notna()]."
+        )
+    if not index.is_unique:
+        dup = index[index.duplicated()][0]
+        n_dup = int(index.duplicated().sum())
+        raise ValueError(
+            f"{name} has {n_dup} duplicated timestamp(s), the first {dup}. Keep one "
+            f"row per timestamp first: {name}[~{name}.index.duplicated()] (or "
+            f"{name}.groupby(level=0).mean() to average them)."
+        )
+    if not index.is_monotonic_increasing:
+        row = int(np.flatnonzero(np.diff(index.asi8) < 0)[0]) + 1
+        raise ValueError(
+            f"{name}'s timestamps are not in time order ({index[row]} comes after "
+            f"{index[row - 1]}, at row {row}). Sort it first: {name}.sort_index()."
+        )
 
 
 def _target_index(target, arr: np.ndarray, columns) -> int:
@@ -163,7 +223,8 @@ def make_windows(
     ValueError
         If ``seq_length`` or ``horizon`` is below 1, the series has fewer than
         ``seq_length + horizon`` rows, ``data`` is not 1-D or 2-D or holds NaN
-        or inf, or ``target`` is not one of its columns.
+        or inf, ``target`` is not one of its columns, or (pandas with a
+        DatetimeIndex) its timestamps are unsorted or duplicated.
 
     Examples
     --------
@@ -178,6 +239,7 @@ def make_windows(
            [4., 5.]])
     """
     columns = getattr(data, "columns", None)
+    check_time_order(data)
     arr = as_series_array(data)
     seq_length = check_int(seq_length, "seq_length", minimum=1)
     horizon = check_int(horizon, "horizon", minimum=1)
@@ -253,7 +315,9 @@ def split_chronologically(data, train: float = 0.7, val: float = 0.15) -> Split:
     ------
     TypeError, ValueError
         If ``data`` is not a finite numeric 1-D or 2-D array, a fraction is out
-        of range, or a part would be empty.
+        of range, a part would be empty, or (pandas with a DatetimeIndex) its
+        timestamps are unsorted or duplicated: a frame sorted newest first would
+        otherwise test on its oldest rows.
 
     Examples
     --------
@@ -261,13 +325,14 @@ def split_chronologically(data, train: float = 0.7, val: float = 0.15) -> Split:
     >>> parts.train, parts.val, parts.test
     (array([0., 1., 2., 3., 4., 5.]), array([6., 7.]), array([8., 9.]))
     """
+    check_time_order(data)
     arr = as_series_array(data)
     for name, value in (("train", train), ("val", val)):
         if isinstance(value, bool) or not isinstance(value, int | float | np.floating):
             raise TypeError(
                 f"{name} must be a fraction such as 0.7, but got {value!r}."
             )
-        if not 0 < value < 1:
+        if not 0 < value < 1:  # NaN fails this too
             raise ValueError(
                 f"{name}={value} must be a fraction strictly between 0 and 1."
             )
@@ -332,6 +397,15 @@ def windows_with_context(
     array([5., 6., 7.])
     """
     seq_length = check_int(seq_length, "seq_length", minimum=1)
+    check_time_order(context, "context")
+    check_time_order(part, "part")
+    times = [getattr(x, "index", None) for x in (context, part)]
+    if all(isinstance(t, pd.DatetimeIndex) and len(t) for t in times):
+        if times[0][-1] >= times[1][0]:
+            raise ValueError(
+                f"part starts at {times[1][0]}, not after the end of context "
+                f"({times[0][-1]}): context must be the rows just before part."
+            )
     ctx = as_series_array(context, "context")
     columns = getattr(part, "columns", None)
     rows = as_series_array(part, "part")
@@ -406,6 +480,13 @@ def window_split(
     train = as_series_array(split.train, "split.train")
     val = as_series_array(split.val, "split.val")
     test = as_series_array(split.test, "split.test")
+    shapes = {"train": train.shape, "val": val.shape, "test": test.shape}
+    if len({shape[1:] for shape in shapes.values()}) > 1:
+        raise ValueError(
+            f"the parts of split have different widths: {shapes}. All three must "
+            "have the same features (columns): split one series with "
+            "split_chronologically, then scale each part with the same scaler."
+        )
     before_test = np.concatenate([train[-seq_length:], val])
     return Split(
         make_windows(train, seq_length, horizon, target),
@@ -435,11 +516,36 @@ class Scaler:
     mean: np.ndarray
     scale: np.ndarray
 
-    def _check(self, values, column):
-        arr = np.asarray(values)
-        if column is None:
-            return arr, self.mean, self.scale
+    def _check(self, values, column, name="values"):
+        if values is None:
+            raise TypeError(f"{name} must be numbers, but got None.")
+        if hasattr(values, "to_numpy"):  # pandas Series or DataFrame
+            values = values.to_numpy()
+        try:
+            arr = np.asarray(values)
+        except (TypeError, ValueError) as exc:
+            raise TypeError(f"{name} must be a numeric array: {exc}") from None
+        if arr.dtype.kind not in "iuf":
+            raise TypeError(
+                f"{name} must hold numbers, but its dtype is {arr.dtype}. Convert "
+                f"with np.asarray({name}, dtype='float32')."
+            )
+        if not np.isfinite(arr).all():
+            where = tuple(np.argwhere(~np.isfinite(arr))[0].tolist())
+            raise ValueError(
+                f"{name} holds NaN or inf, the first at index {where}; scaling "
+                "would pass it on. Fill the gaps (or drop those forecasts) first."
+            )
         n = self.mean.shape[0]
+        if column is None:
+            if arr.ndim == 1 and n > 1:
+                raise ValueError(
+                    f"{name} is 1-D (shape {arr.shape}), but the scaler was "
+                    f"fitted on {n} features, so which feature it holds is "
+                    "ambiguous: pass column=<target> (the feature's position), "
+                    f"or a 2-D array of shape (rows, {n})."
+                )
+            return arr, self.mean, self.scale
         column = check_int(column, "column", minimum=0)
         if column >= n:
             raise ValueError(
@@ -451,13 +557,30 @@ class Scaler:
     def transform(self, data, column: int | None = None) -> np.ndarray:
         """Scale ``data`` (all features, or values of one ``column``).
 
+        Parameters
+        ----------
+        data : array_like of shape (n,) or (n, features)
+            Rows with the fitted features; 1-D only for a one-feature scaler.
+        column : int, optional
+            Scale values of this one feature (any shape) instead.
+
+        Returns
+        -------
+        numpy.ndarray
+
+        Raises
+        ------
+        TypeError, ValueError
+            If ``data`` is not finite numbers, is 1-D for a scaler of several
+            features without ``column``, or has the wrong number of features.
+
         Examples
         --------
         >>> scaler = fit_scaler(np.array([1.0, 3.0]))
         >>> scaler.transform(np.array([1.0, 2.0, 4.0]))
         array([-1.,  0.,  2.])
         """
-        arr, mean, scale = self._check(data, column)
+        arr, mean, scale = self._check(data, column, "data")
         if column is None:
             arr = as_series_array(arr)
             if arr.ndim == 1:
@@ -474,7 +597,25 @@ class Scaler:
 
         Pass ``column`` (the target's position) to unscale forecasts of one
         feature, whatever their shape (one value, ``(samples,)``,
-        ``(samples, horizon)``).
+        ``(samples, horizon)``). Without ``column``, a 1-D input is refused
+        for a scaler of several features (it would be a guess which one).
+
+        Parameters
+        ----------
+        values : array_like
+            Scaled values: rows of every feature, or (with ``column``) values of
+            one feature in any shape.
+        column : int, optional
+            The feature the values belong to.
+
+        Returns
+        -------
+        numpy.ndarray
+
+        Raises
+        ------
+        TypeError, ValueError
+            As :meth:`transform`.
 
         Examples
         --------
@@ -484,7 +625,7 @@ class Scaler:
         """
         arr, mean, scale = self._check(values, column)
         if column is None:
-            if arr.ndim == 1 and mean.shape[0] == 1:
+            if arr.ndim == 1:  # one feature (_check refuses 1-D for more)
                 mean, scale = mean[0], scale[0]
             elif arr.shape[-1:] != mean.shape:
                 raise ValueError(
@@ -516,7 +657,8 @@ def fit_scaler(train) -> Scaler:
     ------
     TypeError, ValueError
         If ``train`` is not a finite numeric 1-D or 2-D array with at least two
-        rows, or a feature is constant (its scale would be zero).
+        rows, or a feature's scale would be zero (a constant feature), too small
+        to divide by, or infinite (values too large for float64).
 
     Examples
     --------
@@ -530,11 +672,27 @@ def fit_scaler(train) -> Scaler:
             f"train has {arr.shape[0]} row(s); a scale needs at least 2 rows."
         )
     table = arr.reshape(arr.shape[0], -1).astype("float64")
-    mean, scale = table.mean(axis=0), table.std(axis=0)
+    with np.errstate(over="ignore", invalid="ignore"):
+        mean, scale = table.mean(axis=0), table.std(axis=0)
+    if not (np.isfinite(mean).all() and np.isfinite(scale).all()):
+        flat = np.flatnonzero(~(np.isfinite(mean) & np.isfinite(scale))).tolist()
+        raise ValueError(
+            f"feature column(s) {flat} of train are too large to standardise: "
+            "their mean or standard deviation overflows float64 (inf). Divide "
+            "them by a power of ten first (a change of units)."
+        )
     if (scale == 0).any():
         flat = np.flatnonzero(scale == 0).tolist()
         raise ValueError(
-            f"feature column(s) {flat} are constant in train, so their scale is 0 "
-            "and they cannot be standardised; drop them."
+            f"feature column(s) {flat} are constant in train (or vary too little "
+            "for float64 to measure), so their scale is 0 and they cannot be "
+            "standardised; drop them."
+        )
+    if (scale < np.finfo("float64").tiny).any():
+        flat = np.flatnonzero(scale < np.finfo("float64").tiny).tolist()
+        raise ValueError(
+            f"feature column(s) {flat} of train vary by less than "
+            f"{np.finfo('float64').tiny:.3g}: dividing by that scale overflows. "
+            "Drop them, or multiply them by a power of ten first."
         )
     return Scaler(mean, scale)

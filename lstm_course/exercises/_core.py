@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import copy
+import numbers
+import signal
+import threading
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
@@ -9,6 +13,122 @@ import numpy as np
 
 PASS = "✓"
 FAIL = "✗"
+
+TIMEOUT_SECONDS = 10.0
+"""How long a learner's function may run on one case before the check gives up
+(every case the checks use finishes in milliseconds)."""
+
+
+class LearnerTimeout(BaseException):
+    """Raised inside a learner's function that ran past ``TIMEOUT_SECONDS``.
+
+    A ``BaseException``, so that an ``except Exception`` in the learner's own code
+    cannot swallow it.
+    """
+
+
+def call_learner(fn: Callable, args: tuple, kwargs: dict, *, timeout=None):
+    """Call a learner's ``fn(*args, **kwargs)``, giving up after ``timeout`` s.
+
+    On the main thread (a notebook's kernel) a timer signal interrupts the call
+    itself; elsewhere the call runs in a daemon thread that is abandoned if it
+    does not finish in time.
+
+    Parameters
+    ----------
+    fn : callable
+        The learner's function.
+    args : tuple
+        Positional arguments.
+    kwargs : dict
+        Keyword arguments.
+    timeout : float, optional
+        Seconds; default ``TIMEOUT_SECONDS``.
+
+    Returns
+    -------
+    object
+        What ``fn`` returned.
+
+    Raises
+    ------
+    LearnerTimeout
+        If ``fn`` did not return within ``timeout`` seconds.
+    Exception
+        Whatever ``fn`` raised.
+
+    Examples
+    --------
+    >>> call_learner(max, (1, 2), {})
+    2
+    """
+    timeout = TIMEOUT_SECONDS if timeout is None else float(timeout)
+    on_main = threading.current_thread() is threading.main_thread()
+    if on_main and hasattr(signal, "setitimer"):
+        if signal.getitimer(signal.ITIMER_REAL)[0] == 0:  # no timer of someone else's
+
+            def stop(signum, frame):
+                raise LearnerTimeout
+
+            previous = signal.signal(signal.SIGALRM, stop)
+            signal.setitimer(signal.ITIMER_REAL, timeout)
+            try:
+                return fn(*args, **kwargs)
+            finally:
+                signal.setitimer(signal.ITIMER_REAL, 0)
+                signal.signal(signal.SIGALRM, previous)
+    outcome: dict = {}
+
+    def target():
+        try:
+            outcome["value"] = fn(*args, **kwargs)
+        except BaseException as exc:  # handed back to the caller below
+            outcome["error"] = exc
+
+    worker = threading.Thread(target=target, daemon=True, name="learner-code")
+    worker.start()
+    worker.join(timeout)
+    if worker.is_alive():
+        raise LearnerTimeout
+    if "error" in outcome:
+        raise outcome["error"]
+    return outcome["value"]
+
+
+def _timeout_message(timeout=None) -> str:
+    seconds = TIMEOUT_SECONDS if timeout is None else timeout
+    return (
+        f"did not finish within {seconds:g} s, and every case takes milliseconds: "
+        "is there a loop that never ends (a while whose condition stays true, an "
+        "index that is never increased)?"
+    )
+
+
+def _same(a, b) -> bool:
+    """Whether an argument still equals its pristine copy."""
+    if isinstance(a, np.ndarray) or isinstance(b, np.ndarray):
+        a_arr, b_arr = np.asarray(a), np.asarray(b)
+        return a_arr.shape == b_arr.shape and bool(
+            np.array_equal(a_arr, b_arr, equal_nan=a_arr.dtype.kind in "fc")
+        )
+    if isinstance(a, list | tuple) and isinstance(b, list | tuple):
+        return len(a) == len(b) and all(_same(x, y) for x, y in zip(a, b, strict=True))
+    try:
+        return bool(a == b)
+    except Exception:  # an object whose == does not give a truth value
+        return a is b
+
+
+def _changed_inputs(pristine: tuple, given: tuple, kw_pristine: dict, kw_given: dict):
+    changed = [
+        f"argument {i + 1}"
+        for i, (p, g) in enumerate(zip(pristine, given, strict=True))
+        if not _same(p, g)
+    ]
+    changed += [
+        f"argument {k}=" for k in kw_given if not _same(kw_pristine[k], kw_given[k])
+    ]
+    return changed
 
 
 @dataclass
@@ -40,11 +160,41 @@ def _emit(name: str, passed: bool, lines: list[str]) -> Feedback:
     return Feedback(passed, text)
 
 
+RETURNED_NONE = (
+    "returned None: your function has no return statement, or it does not reach "
+    "one. End it with return <your result>."
+)
+
+
+def _is_integer_like(value) -> bool:
+    if isinstance(value, bool | np.bool_):
+        return False
+    if isinstance(value, numbers.Integral):
+        return True
+    return isinstance(value, np.ndarray) and value.dtype.kind in "iu"
+
+
 def compare(got, expected, *, rtol: float = 1e-5, atol: float = 1e-6) -> str | None:
     """Explain how ``got`` differs from ``expected``, or return None if they match.
 
-    Compares types loosely (anything NumPy can turn into an array), then shapes,
-    then values.
+    Refuses None (a function that forgot ``return``), text and booleans (a number
+    typed in quotes, or a comparison instead of its result); then compares shapes,
+    then values: integers exactly (a parameter count off by one is wrong),
+    floats within ``rtol``/``atol``.
+
+    Parameters
+    ----------
+    got : object
+        The learner's result.
+    expected : number or array_like
+        The reference result.
+    rtol, atol : float
+        Tolerances for :func:`numpy.allclose` (floats only).
+
+    Returns
+    -------
+    str or None
+        What is wrong, in words, or None when ``got`` matches.
 
     Examples
     --------
@@ -52,7 +202,28 @@ def compare(got, expected, *, rtol: float = 1e-5, atol: float = 1e-6) -> str | N
     True
     >>> compare(np.ones(1), np.ones(4))
     'returned shape (1,), expected (4,)'
-    """
+    >>> compare(1053184, 1053185)
+    'values differ from the reference: returned 1053184, expected 1053185 (whole numbers must match exactly)'
+    """  # noqa: E501
+    if got is None:
+        return RETURNED_NONE
+    if isinstance(got, str | bytes):
+        return (
+            f"returned the text {got!r:.60}, expected a number or array: give the "
+            "number itself, without quotes"
+        )
+    got_raw = got if isinstance(got, np.ndarray) else None
+    if isinstance(got, bool | np.bool_) or (
+        got_raw is not None and got_raw.dtype.kind == "b"
+    ):
+        return (
+            f"returned a boolean ({got!r:.60}), expected a number or array: return "
+            "the value itself, not a comparison such as x == y"
+        )
+    if isinstance(got, complex | np.complexfloating) or (
+        got_raw is not None and got_raw.dtype.kind == "c"
+    ):
+        return f"returned a complex number ({got!r:.60}), expected real numbers"
     try:
         got_arr = np.asarray(got, dtype=float)
     except (TypeError, ValueError):
@@ -60,8 +231,25 @@ def compare(got, expected, *, rtol: float = 1e-5, atol: float = 1e-6) -> str | N
     exp_arr = np.asarray(expected, dtype=float)
     if got_arr.shape != exp_arr.shape:
         return f"returned shape {got_arr.shape}, expected {exp_arr.shape}"
+    if _is_integer_like(expected):
+        if not np.array_equal(got_arr, exp_arr):
+            if got_arr.ndim == 0:
+                shown = got if isinstance(got, numbers.Number) else got_arr.item()
+                return (
+                    f"values differ from the reference: returned {shown!r}, expected "
+                    f"{expected!r} (whole numbers must match exactly)"
+                )
+            wrong = int(np.sum(got_arr != exp_arr))
+            return (
+                f"values differ from the reference in {wrong} place(s) (whole "
+                "numbers must match exactly)"
+            )
+        return None
     if not np.allclose(got_arr, exp_arr, rtol=rtol, atol=atol, equal_nan=True):
-        worst = float(np.max(np.abs(got_arr - exp_arr)))
+        with np.errstate(invalid="ignore"):
+            worst = float(np.nanmax(np.abs(got_arr - exp_arr), initial=0.0))
+        if np.isnan(got_arr).any() and not np.isnan(exp_arr).any():
+            return "values differ from the reference: yours include NaN"
         return f"values differ from the reference (largest difference {worst:.3g})"
     return None
 
@@ -104,14 +292,29 @@ def run_cases(
     n = 0
     for label, args, kwargs in cases:
         n += 1
-        expected = reference(*args, **kwargs)
+        expected = reference(*copy.deepcopy(args), **copy.deepcopy(kwargs))
+        # The learner's function gets copies, compared with the originals after.
+        given, kw_given = copy.deepcopy(args), copy.deepcopy(kwargs)
         try:
-            got = answer(*args, **kwargs)
+            got = call_learner(answer, given, kw_given)
+        except LearnerTimeout:
+            return _emit(name, False, [f"{_timeout_message()} ({label})"])
         except Exception as exc:  # a learner's bug is feedback, not a crash
             lines = [f"raised {type(exc).__name__}: {exc} ({label})"]
             if "error" in hints:
                 lines.append(f"hint: {hints['error']}")
             return _emit(name, False, lines)
+        changed = _changed_inputs(args, given, kwargs, kw_given)
+        if changed:
+            return _emit(
+                name,
+                False,
+                [
+                    f"changed its input ({', '.join(changed)}) in place ({label})",
+                    "hint: a function should not overwrite the arrays it is given; "
+                    "work on a copy (x = x.copy()) or build a new array.",
+                ],
+            )
         problems = _compare_outputs(got, expected, rtol=rtol, atol=atol)
         if problems:
             lines = [f"{problems} ({label})"]
@@ -121,6 +324,8 @@ def run_cases(
 
 
 def _compare_outputs(got, expected, *, rtol, atol) -> str | None:
+    if got is None:
+        return RETURNED_NONE
     if isinstance(expected, tuple):
         if not isinstance(got, tuple) or len(got) != len(expected):
             kind = f"a tuple of {len(got)}" if isinstance(got, tuple) else "one value"
@@ -136,6 +341,10 @@ def _compare_outputs(got, expected, *, rtol, atol) -> str | None:
 def check_answer(got, expected, *, name: str = "answer", hint: str = "") -> Feedback:
     """Check a single number or array the learner computed or predicted.
 
+    Whole numbers (a parameter count) must match exactly; floats within a
+    relative tolerance of 1e-5. Text (``'10451'``), booleans and None are wrong
+    answers, with a message that says why.
+
     Parameters
     ----------
     got : number or array_like
@@ -150,8 +359,35 @@ def check_answer(got, expected, *, name: str = "answer", hint: str = "") -> Feed
     Returns
     -------
     Feedback
-    """
-    problem = compare(got, expected)
+
+    Raises
+    ------
+    TypeError
+        If ``expected``, ``name`` or ``hint`` is not what the notebook's author
+        should pass (a learner's answer never raises).
+
+    Examples
+    --------
+    >>> check_answer("10451", 10451)
+    ✗ answer: returned the text '10451', expected a number or array: give the number itself, without quotes
+    Feedback(passed=False)
+    """  # noqa: E501
+    if not isinstance(name, str):
+        raise TypeError(f"name must be a string, got {type(name).__name__}.")
+    if not isinstance(hint, str):
+        raise TypeError(f"hint must be a string, got {type(hint).__name__}.")
+    if expected is None or isinstance(expected, str | bytes | bool | np.bool_):
+        raise TypeError(
+            f"expected must be the correct number or array, but got {expected!r}; "
+            "compute it in the notebook (for example with the package's function)."
+        )
+    if got is None:
+        problem = (
+            "the answer is None: assign your result to the variable (answer = ...), "
+            "or, if a function computed it, make that function return it"
+        )
+    else:
+        problem = compare(got, expected)
     if problem is None:
         return _emit(name, True, ["correct."])
     lines = [problem]

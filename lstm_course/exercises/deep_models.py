@@ -4,7 +4,15 @@ from __future__ import annotations
 
 import numpy as np
 
-from lstm_course.exercises._core import Feedback, _emit, run_cases
+from lstm_course.exercises._core import (
+    RETURNED_NONE,
+    Feedback,
+    LearnerTimeout,
+    _emit,
+    _timeout_message,
+    call_learner,
+    run_cases,
+)
 from lstm_course.models import lstm_param_count
 
 
@@ -136,7 +144,9 @@ def check_permute_feature(fn) -> Feedback:
         X = base.copy()
         X.flags.writeable = False  # like the windows of make_windows
         try:
-            got = np.asarray(fn(X, column, 1))
+            got = call_learner(fn, (X, column, 1), {})
+        except LearnerTimeout:
+            return _emit(name, False, [f"{_timeout_message()} (column={column})"])
         except Exception as exc:  # a learner's bug is feedback, not a crash
             hint = (
                 "copy X first (np.array(X, copy=True)): windows are read-only views."
@@ -146,7 +156,9 @@ def check_permute_feature(fn) -> Feedback:
             return _emit(
                 name, False, [f"raised {type(exc).__name__}: {exc}", f"hint: {hint}"]
             )
-        problem = _permutation_problem(got, base, column)
+        if got is None:
+            return _emit(name, False, [RETURNED_NONE])
+        problem = _permutation_problem(np.asarray(got), base, column)
         if problem:
             return _emit(name, False, [f"{problem} (column={column})"])
     return _emit(name, True, ["shuffles one feature's windows and nothing else."])

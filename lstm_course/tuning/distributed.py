@@ -38,10 +38,12 @@ import argparse
 import json
 import logging
 import os
+import socket
 import sys
 import tempfile
 import time
 from concurrent import futures
+from pathlib import Path
 
 import numpy as np
 
@@ -57,6 +59,9 @@ from lstm_course.tuning.search import (
 ENV_TUNER_ID = "KERASTUNER_TUNER_ID"
 ENV_ORACLE_IP = "KERASTUNER_ORACLE_IP"
 ENV_ORACLE_PORT = "KERASTUNER_ORACLE_PORT"
+
+CONNECT_TIMEOUT = 60.0
+"""Seconds a worker waits for its chief to answer before it gives up."""
 
 
 def set_distributed_environment(tuner_id: str, ip: str, port: int) -> dict:
@@ -149,7 +154,8 @@ def serve_chief(
     Raises
     ------
     RuntimeError
-        If this process is not configured as the chief, or the port is taken.
+        If this process is not configured as the chief, or the port is taken
+        (by another chief or any other program).
     """
     import grpc
     from keras_tuner.src import protos
@@ -162,6 +168,7 @@ def serve_chief(
             f"with {ENV_ORACLE_IP} and {ENV_ORACLE_PORT} (see "
             "set_distributed_environment)."
         )
+    _check_port_free(os.environ[ENV_ORACLE_IP], int(os.environ[ENV_ORACLE_PORT]))
     chief = make_tuner(
         hypermodel,
         tuner,
@@ -176,7 +183,10 @@ def serve_chief(
     chief.oracle.verbose = 0
     chief.save()
     address = f"{os.environ[ENV_ORACLE_IP]}:{os.environ[ENV_ORACLE_PORT]}"
-    server = grpc.server(futures.ThreadPoolExecutor(max_workers=1))
+    # No SO_REUSEPORT: a second chief on a port in use must fail, not share it.
+    server = grpc.server(
+        futures.ThreadPoolExecutor(max_workers=1), options=[("grpc.so_reuseport", 0)]
+    )
     servicer = oracle_chief.OracleServicer(chief.oracle)
     protos.get_service_grpc().add_OracleServicer_to_server(servicer, server)
     try:
@@ -200,6 +210,28 @@ def serve_chief(
     return chief
 
 
+def _check_port_free(ip: str, port: int) -> None:
+    """Refuse a port another process listens on, before gRPC logs its own error."""
+    try:
+        infos = socket.getaddrinfo(ip, port, type=socket.SOCK_STREAM)
+    except socket.gaierror as exc:
+        raise RuntimeError(
+            f"The chief cannot listen on {ip}:{port}: {exc}. Give an address of "
+            "this machine (0.0.0.0 means every network interface)."
+        ) from None
+    family, _, _, _, address = infos[0]
+    with socket.socket(family, socket.SOCK_STREAM) as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            probe.bind(address)
+        except OSError as exc:
+            raise RuntimeError(
+                f"The chief cannot listen on {ip}:{port}: {exc.strerror or exc}. "
+                "Is another chief running? Pick another --port (and give the "
+                "workers the same)."
+            ) from None
+
+
 def run_worker(
     hypermodel,
     X_train,
@@ -215,6 +247,7 @@ def run_worker(
     directory,
     project_name: str = "lstm_tuning",
     seed: int = 42,
+    connect_timeout: float = CONNECT_TIMEOUT,
 ) -> list[str]:
     """Run one worker: train the trials the chief hands out until it says stop.
 
@@ -236,6 +269,9 @@ def run_worker(
         directory shared by every worker (a network drive): a promoted trial
         resumes from its parent's checkpoint, which another worker may have
         written. Random search trials are independent: any directory will do.
+    connect_timeout : float, default=60
+        Seconds to wait for the chief to answer before giving up (start the
+        chief first).
 
     Returns
     -------
@@ -246,6 +282,8 @@ def run_worker(
     ------
     RuntimeError
         If this process is configured as the chief, or not for distribution.
+    TimeoutError
+        If no chief answers at the address within ``connect_timeout`` seconds.
     """
     from keras_tuner.src.distribute import utils as dist_utils
 
@@ -257,6 +295,7 @@ def run_worker(
             f"such as tuner0 (not chief), with {ENV_ORACLE_IP} and "
             f"{ENV_ORACLE_PORT} pointing at the chief."
         )
+    wait_for_chief(connect_timeout)
     set_seed(seed)
     worker = make_tuner(
         hypermodel,
@@ -287,6 +326,44 @@ def run_worker(
             verbose=0,
         )
     return ran
+
+
+def wait_for_chief(timeout: float = CONNECT_TIMEOUT) -> None:
+    """Wait until the chief named in the environment answers, or give up.
+
+    KerasTuner's worker waits for its chief forever; a worker started with a
+    wrong address (or before the chief) should say so instead.
+
+    Parameters
+    ----------
+    timeout : float, default=60
+        Seconds to wait.
+
+    Raises
+    ------
+    TypeError, ValueError
+        If ``timeout`` is not a positive number.
+    TimeoutError
+        If no chief answers within ``timeout`` seconds.
+    """
+    import grpc
+
+    if isinstance(timeout, bool) or not isinstance(timeout, int | float):
+        raise TypeError(f"timeout must be a number of seconds, got {timeout!r}.")
+    if not timeout > 0:
+        raise ValueError(f"timeout={timeout} must be a positive number of seconds.")
+    address = f"{os.environ[ENV_ORACLE_IP]}:{os.environ[ENV_ORACLE_PORT]}"
+    channel = grpc.insecure_channel(address)
+    try:
+        grpc.channel_ready_future(channel).result(timeout=timeout)
+    except grpc.FutureTimeoutError:
+        raise TimeoutError(
+            f"no chief answered at {address} within {timeout:g} s. Start the chief "
+            "first (python -m lstm_course.tuning chief ...), and check --ip and "
+            "--port (the chief's address and port)."
+        ) from None
+    finally:
+        channel.close()
 
 
 def demo_data(
@@ -416,42 +493,105 @@ def _parser() -> argparse.ArgumentParser:
         )
         sub.add_argument("--project-name", default="lstm_tuning")
         sub.add_argument("--seed", type=int, default=42)
-    chief.add_argument("--timeout", type=float, default=None)
+    chief.add_argument(
+        "--timeout", type=float, default=None, help="stop serving after SECONDS"
+    )
     chief.add_argument("--results", help="write the results table to this CSV")
     worker.add_argument("--tuner-id", default=os.environ.get(ENV_TUNER_ID))
     worker.add_argument("--batch-size", type=int, default=64)
+    worker.add_argument(
+        "--connect-timeout",
+        type=float,
+        default=CONNECT_TIMEOUT,
+        help=f"give up if no chief answers in SECONDS (default {CONNECT_TIMEOUT:g})",
+    )
     return parser
 
 
+def _fail(message) -> int:
+    """Print one ``error:`` line (never a traceback) and return exit status 2."""
+    text = " ".join(str(message).split())
+    print(f"error: {text}", file=sys.stderr)
+    return 2
+
+
 def main(argv: list[str] | None = None) -> int:
-    """The command line: ``python -m lstm_course.tuning chief|worker [options]``."""
+    """The command line: ``python -m lstm_course.tuning chief|worker [options]``.
+
+    Parameters
+    ----------
+    argv : list of str, optional
+        Arguments without the program name (default: ``sys.argv[1:]``).
+
+    Returns
+    -------
+    int
+        0 when the search finished, 1 when the chief stopped before every trial
+        completed, 2 for bad input (one ``error:`` line on stderr, no traceback).
+    """
     args = _parser().parse_args(argv)
+    try:
+        return _main(args)
+    except KeyboardInterrupt:
+        return _fail("interrupted")
+    except (TypeError, ValueError, RuntimeError, OSError, TimeoutError) as exc:
+        return _fail(exc)
+
+
+def _check_results_path(path) -> None:
+    if path is None:
+        return
+    target = Path(path)
+    if target.is_dir():
+        raise ValueError(f"--results {path} is a folder; give a CSV file name.")
+    if not target.parent.is_dir():
+        raise ValueError(
+            f"--results {path}: the folder {str(target.parent)!r} does not exist; "
+            "create it first, or write the CSV somewhere else."
+        )
+    if not os.access(target.parent, os.W_OK):
+        raise ValueError(f"--results {path}: the folder cannot be written to.")
+
+
+def _main(args) -> int:
     # TensorFlow's notes on retracing (one model per trial) are noise here.
     logging.getLogger("tensorflow").setLevel(logging.ERROR)
     if args.ip is None or args.port is None:
-        print(
-            f"error: give --ip and --port (or set {ENV_ORACLE_IP} and "
-            f"{ENV_ORACLE_PORT}).",
-            file=sys.stderr,
+        return _fail(
+            f"give --ip and --port (or set {ENV_ORACLE_IP} and {ENV_ORACLE_PORT})."
         )
-        return 2
+    try:
+        port = int(args.port)  # from the environment it is still a string
+    except ValueError:
+        return _fail(f"the port must be a whole number, got {args.port!r}.")
+    if not 1 <= port <= 65535:
+        return _fail(f"port {port} is out of range: ports go from 1 to 65535.")
+    if args.role == "chief":
+        _check_results_path(args.results)
+        if args.timeout is not None and not args.timeout > 0:
+            return _fail(f"--timeout {args.timeout} must be a positive number.")
+    elif not args.connect_timeout > 0:
+        return _fail(
+            f"--connect-timeout {args.connect_timeout} must be a positive number."
+        )
+    if args.data == "demo" and args.n_points < args.seq_length + 4:
+        return _fail(
+            f"--n-points {args.n_points} is too short for --seq-length "
+            f"{args.seq_length}: it needs at least {args.seq_length + 4} points."
+        )
     tuner_id = "chief" if args.role == "chief" else args.tuner_id
     if args.role == "worker" and (not tuner_id or "chief" in tuner_id):
-        print(
-            "error: give each worker a unique --tuner-id such as tuner0 "
-            f"(or set {ENV_TUNER_ID}); 'chief' is taken by the chief.",
-            file=sys.stderr,
+        return _fail(
+            "give each worker a unique --tuner-id such as tuner0 "
+            f"(or set {ENV_TUNER_ID}); 'chief' is taken by the chief."
         )
-        return 2
     if args.role == "worker" and args.tuner == "hyperband" and not args.directory:
-        print(
-            "error: Hyperband resumes promoted models from checkpoints that other "
+        return _fail(
+            "Hyperband resumes promoted models from checkpoints that other "
             "workers wrote: give every worker the same --directory on a shared "
-            "drive (or use --tuner random).",
-            file=sys.stderr,
+            "drive (or use --tuner random)."
         )
-        return 2
-    set_distributed_environment(tuner_id, args.ip, args.port)
+    set_distributed_environment(tuner_id, args.ip, port)
     hypermodel = make_hypermodel(args.seq_length, units=tuple(args.units))
     options = {
         "tuner": args.tuner,
@@ -486,6 +626,12 @@ def _run_role(args, tuner_id, hypermodel, options) -> int:
     else:
         data = demo_data(args.n_points, args.seq_length, seed=0)
     print(f"{tuner_id}: asking {args.ip}:{args.port} for trials", flush=True)
-    ran = run_worker(hypermodel, *data, batch_size=args.batch_size, **options)
+    ran = run_worker(
+        hypermodel,
+        *data,
+        batch_size=args.batch_size,
+        connect_timeout=args.connect_timeout,
+        **options,
+    )
     print(json.dumps({"tuner_id": tuner_id, "trials": ran}), flush=True)
     return 0

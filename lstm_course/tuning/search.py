@@ -19,6 +19,7 @@ from __future__ import annotations
 import contextlib
 import math
 import numbers
+import os
 import tempfile
 import time
 import warnings
@@ -52,6 +53,13 @@ def _check_range(value, name: str, *, length: int, integer: bool, positive: bool
     number = numbers.Integral if integer else numbers.Real
     if any(isinstance(v, bool) or not isinstance(v, number) for v in value):
         raise TypeError(f"{name} must hold {kind} only, but got {value!r}.")
+    # Plain Python numbers from here (np.float32 and np.int64 are welcome).
+    value = tuple(int(v) if integer else float(v) for v in value)
+    if not all(math.isfinite(v) for v in value):
+        raise ValueError(
+            f"{name}={value!r} holds NaN or inf; every bound must be a finite "
+            f"number, for example {name}={SEARCH_SPACE[name]!r}."
+        )
     low, high = value[0], value[1]
     if low > high or (positive and low <= 0) or (not positive and low < 0):
         bound = "0 <" if positive else "0 <="
@@ -321,10 +329,11 @@ def results_table(tuner, *, epochs: int | None = None) -> pd.DataFrame:
         row["epochs"] = trained
         row["epochs_run"] = trained - initial
         has_score = trial.metrics.exists(objective)
-        row[objective] = (
-            trial.metrics.get_best_value(objective) if has_score else np.nan
-        )
-        row["best_epoch"] = trial.best_step + 1 if has_score else pd.NA
+        best = trial.metrics.get_best_value(objective) if has_score else None
+        row[objective] = np.nan if best is None else best
+        # A loss of NaN leaves KerasTuner without a best step.
+        step = getattr(trial, "best_step", None)
+        row["best_epoch"] = pd.NA if best is None or step is None else step + 1
         row["status"] = str(trial.status)
         if hyperband:
             row["bracket"] = int(values.get("tuner/bracket", 0))
@@ -374,6 +383,32 @@ def _check_name(value, name: str) -> str:
     if not isinstance(value, str) or not value.strip():
         raise TypeError(f"{name} must be a non-empty string, but got {value!r}.")
     return value
+
+
+def _check_tuner(tuner) -> str:
+    if not isinstance(tuner, str) or tuner not in _TUNERS:
+        raise ValueError(
+            f"tuner={tuner!r} is not one of {_TUNERS}; pick one of those (in lower "
+            "case)."
+        )
+    return tuner
+
+
+def _check_directory(directory) -> Path:
+    if directory is None or not isinstance(directory, str | os.PathLike):
+        raise TypeError(
+            f"directory must be a folder path (str or pathlib.Path), but got "
+            f"{directory!r}. Give a folder name such as 'tuning_runs'."
+        )
+    path = Path(directory)
+    if not str(directory).strip():
+        raise ValueError("directory is an empty string; give a folder name.")
+    if path.exists() and not path.is_dir():
+        raise ValueError(
+            f"directory={str(directory)!r} is a file, not a folder: the tuner keeps "
+            "its trials in a folder. Give a new folder name."
+        )
+    return path
 
 
 def run_search(
@@ -444,8 +479,11 @@ def run_search(
     ------
     TypeError, ValueError
         If the arrays are not numeric, have the wrong number of dimensions,
-        disagree in length or shape, or hold NaN; if ``tuner`` is unknown; if a
-        budget is not a positive integer; if ``max_trials`` is given to Hyperband.
+        disagree in length or shape, or hold NaN; if a ``hypermodel`` from
+        :func:`make_hypermodel` was built for other shapes; if ``tuner`` is
+        unknown; if a budget is not a positive integer; if ``max_trials`` is
+        given to Hyperband; if ``overwrite`` is not a bool; if ``directory`` is
+        a file.
 
     Examples
     --------
@@ -465,8 +503,14 @@ def run_search(
             f"training windows {X_train.shape[1:]} -> {y_train.shape[1:]}. Build "
             "both with the same seq_length, features and horizon."
         )
-    if tuner not in _TUNERS:
-        raise ValueError(f"tuner={tuner!r} is not one of {_TUNERS}.")
+    tuner = _check_tuner(tuner)
+    if not isinstance(overwrite, bool):
+        raise TypeError(
+            f"overwrite must be True or False, but got {overwrite!r}; with True an "
+            "earlier search in the directory is deleted."
+        )
+    if directory is not None:
+        directory = _check_directory(directory)
     max_epochs = check_int(max_epochs, "max_epochs", minimum=1)
     factor = check_int(factor, "factor", minimum=2)
     hyperband_iterations = check_int(
@@ -501,6 +545,8 @@ def run_search(
             f"hypermodel must be a function build_model(hp), but got "
             f"{type(hypermodel).__name__}. Use make_hypermodel(...)."
         )
+    else:
+        _check_hypermodel_fits(hypermodel, X_train, y_train)
 
     data = (X_train, y_train, X_val, y_val)
     options = {
@@ -516,6 +562,25 @@ def run_search(
             found = _search(data, hypermodel, tuner, batch_size, tmp, True, options)
         return found._replace(directory=None)
     return _search(data, hypermodel, tuner, batch_size, directory, overwrite, options)
+
+
+def _check_hypermodel_fits(hypermodel, X, y) -> None:
+    """Refuse a hypermodel from :func:`make_hypermodel` built for other shapes."""
+    shape = getattr(hypermodel, "input_shape", None)
+    horizon = getattr(hypermodel, "horizon", None)
+    data_horizon = 1 if y.ndim == 1 else y.shape[1]
+    if shape is not None and tuple(shape) != tuple(X.shape[1:]):
+        raise ValueError(
+            f"hypermodel reads windows of shape {tuple(shape)} (seq_length, "
+            f"n_features), but X_train's windows are {tuple(X.shape[1:])}. Build it "
+            f"with make_hypermodel(seq_length={X.shape[1]}, n_features={X.shape[2]})."
+        )
+    if horizon is not None and horizon != data_horizon:
+        raise ValueError(
+            f"hypermodel forecasts horizon={horizon} value(s), but y_train has "
+            f"{data_horizon} per window. Build it with make_hypermodel(..., "
+            f"horizon={data_horizon})."
+        )
 
 
 def make_tuner(
@@ -534,10 +599,49 @@ def make_tuner(
     """Build the KerasTuner tuner that minimises ``val_loss``.
 
     Shared by :func:`run_search` and the distributed chief and workers, so that all
-    of them search the same way. See :func:`run_search` for the parameters.
+    of them search the same way. See :func:`run_search` for the parameters;
+    random search needs ``max_trials`` (None would never stop).
+
+    Raises
+    ------
+    TypeError, ValueError
+        If ``tuner`` is unknown, ``directory`` is not a folder path, ``overwrite``
+        is not a bool, a budget is not a positive integer, or random search has
+        no ``max_trials``.
     """
     import keras_tuner as kt
 
+    tuner = _check_tuner(tuner)
+    if not callable(hypermodel):
+        raise TypeError(
+            f"hypermodel must be a function build_model(hp), but got "
+            f"{type(hypermodel).__name__}. Use make_hypermodel(...)."
+        )
+    max_epochs = check_int(max_epochs, "max_epochs", minimum=1)
+    factor = check_int(factor, "factor", minimum=2)
+    hyperband_iterations = check_int(
+        hyperband_iterations, "hyperband_iterations", minimum=1
+    )
+    seed = check_int(seed, "seed", minimum=0)
+    project_name = _check_name(project_name, "project_name")
+    directory = _check_directory(directory)
+    if not isinstance(overwrite, bool):
+        raise TypeError(
+            f"overwrite must be True or False, but got {overwrite!r}; with True an "
+            "earlier search in the directory is deleted."
+        )
+    if tuner == "random":
+        if max_trials is None:
+            raise ValueError(
+                "max_trials=None would let random search run forever: give the "
+                "number of trials, for example max_trials=10."
+            )
+        max_trials = check_int(max_trials, "max_trials", minimum=1)
+    elif max_epochs < 2:
+        raise ValueError(
+            f"max_epochs={max_epochs} leaves Hyperband nothing to halve: it "
+            "needs max_epochs >= 2 (the course uses 4 to 6)."
+        )
     common = {
         "objective": "val_loss",
         "seed": seed,
