@@ -20,7 +20,7 @@ It prints, for each problem and model, the backtest MAE (mean over folds and
 seeds), the spread over seeds, the skill against the best naive forecast, the
 Diebold-Mariano tests of the two seed ensembles against the best non-LSTM model,
 and the seconds each model takes to fit one fold. On the 2-core course machine
-it takes about half an hour.
+it took 11 minutes (2026-12-02, 72 LSTM training runs).
 """
 
 from __future__ import annotations
@@ -57,6 +57,11 @@ def main(argv=None) -> int:
     parser.add_argument("--record", type=Path, default=RECORD)
     parser.add_argument("--max-epochs", type=int, default=100)
     parser.add_argument("--timeout", type=int, default=7200)
+    parser.add_argument(
+        "--from-record",
+        action="store_true",
+        help="print the tables of an existing record without training again",
+    )
     args = parser.parse_args(argv)
     if len(set(args.seeds)) < 2 or min(args.seeds) < 0:
         parser.error("need at least two distinct seeds, each >= 0")
@@ -71,7 +76,7 @@ def main(argv=None) -> int:
         notebook = with_parameters(
             nbformat.read(NOTEBOOK, as_version=4),
             SEEDS=tuple(args.seeds),
-            TRAIN_LSTMS=True,
+            TRAIN_LSTMS=not args.from_record,
             RECORD=str(args.record.resolve()),
             RESULTS=prefix,
             MAX_EPOCHS=args.max_epochs,
