@@ -51,6 +51,22 @@ def _target_column(arr: np.ndarray, target, name: str = "X") -> int:
     return target
 
 
+# The most values a naive forecast may hold (samples x horizon): past this, the
+# array would not fit in a laptop's memory, so refuse it with a clear message.
+MAX_FORECAST_VALUES = 100_000_000
+
+
+def _check_horizon(horizon, samples: int) -> int:
+    horizon = check_int(horizon, "horizon", minimum=1)
+    if samples * horizon > MAX_FORECAST_VALUES:
+        raise ValueError(
+            f"horizon={horizon} for {samples} windows is {samples * horizon:,} "
+            f"forecast values, more than MAX_FORECAST_VALUES={MAX_FORECAST_VALUES:,}; "
+            "use a horizon of the length you want to forecast (e.g. 24 or 48)."
+        )
+    return horizon
+
+
 def _shape_like_y(forecast: np.ndarray, horizon: int) -> np.ndarray:
     return forecast[:, 0] if horizon == 1 else forecast
 
@@ -91,7 +107,7 @@ def naive_forecast(X, horizon: int = 1, target: int = 0) -> np.ndarray:
            [7., 7.]])
     """
     arr = _check_windows(X)
-    horizon = check_int(horizon, "horizon", minimum=1)
+    horizon = _check_horizon(horizon, arr.shape[0])
     column = _target_column(arr, target)
     last = arr[:, -1, column]
     return _shape_like_y(np.repeat(last[:, None], horizon, axis=1), horizon)
@@ -136,7 +152,7 @@ def seasonal_naive_forecast(
     """
     arr = _check_windows(X)
     season = check_int(season, "season", minimum=1)
-    horizon = check_int(horizon, "horizon", minimum=1)
+    horizon = _check_horizon(horizon, arr.shape[0])
     column = _target_column(arr, target)
     seq_length = arr.shape[1]
     if seq_length < season:

@@ -707,3 +707,17 @@ def test_fuzz_public_api_raises_only_clear_errors(name, fn, bad, monkeypatch, ca
             f"{name}({bad!r}, ...) returned {result!r} instead of refusing"
         )
         assert not result
+
+
+@pytest.mark.parametrize("forecast", ["naive", "seasonal"])
+def test_naive_forecasts_refuse_a_horizon_too_large_to_hold(forecast):
+    from lstm_course.baselines import MAX_FORECAST_VALUES
+
+    X = np.zeros((10, 4, 1))
+    horizon = MAX_FORECAST_VALUES // 10 + 1
+    with pytest.raises(ValueError, match="MAX_FORECAST_VALUES"):
+        if forecast == "naive":
+            lstm_course.naive_forecast(X, horizon=horizon)
+        else:
+            lstm_course.seasonal_naive_forecast(X, season=2, horizon=horizon)
+    assert lstm_course.naive_forecast(X, horizon=1000).shape == (10, 1000)
