@@ -46,7 +46,8 @@ def test_the_shipped_record_matches_the_chapter(bench):
         assert path.resolve() == bench.RECORD.resolve()
         record = np.load(path)
         folds, *seeds = record["settings"].tolist()
-        assert folds == values["FOLDS"] and len(set(seeds)) >= 2
+        assert folds == values["FOLDS"] == bench.BOOK_FOLDS
+        assert len(set(seeds)) >= 2
         lstm_keys = [k for k in record.files if "|LSTM|" in k or "|hybrid|" in k]
         # 3 problems x folds x seeds x (mae, mse), for each of the two models.
         assert len(lstm_keys) == 2 * 3 * folds * len(seeds) * 2
@@ -77,7 +78,14 @@ def test_with_parameters_needs_a_parameters_cell(bench):
 
 
 @pytest.mark.parametrize(
-    "argv", [["--seeds", "0"], ["--seeds", "1", "1"], ["--max-epochs", "0"]]
+    "argv",
+    [
+        ["--seeds", "0"],
+        ["--seeds", "1", "1"],
+        ["--max-epochs", "0"],
+        ["--folds", "1"],
+        ["--folds", "6"],  # the shipped record must keep the book's folds
+    ],
 )
 def test_bad_arguments_exit_2(bench, capsys, argv):
     with pytest.raises(SystemExit) as exit_info:
