@@ -222,10 +222,12 @@ class LinearForecaster:
     ----------
     alpha_ : float
         The penalty chosen on the validation windows.
-    validation_mae_ : dict of float to float
-        Validation MAE (in the units of ``y``) for each candidate penalty.
-    coef_ : numpy.ndarray of shape (seq_length * features, horizon)
-        Weights of the flattened window, for the chosen penalty.
+    validation_mae_ : dict
+        Validation MAE (in the units of ``y``) of each candidate penalty,
+        keyed by the penalty.
+    coef_ : numpy.ndarray of shape (n_inputs, horizon)
+        Weights of the flattened window (``n_inputs`` is ``seq_length`` times
+        the number of features), for the chosen penalty.
     intercept_ : numpy.ndarray of shape (horizon,)
     horizon_ : int
         Number of steps forecast.
@@ -393,11 +395,12 @@ class ETSForecaster:
     s_t = \\gamma(y_t - \\ell_{t-1} - \\phi b_{t-1}) + (1-\\gamma)s_{t-m},$$
 
     and $\\hat y_{t+h|t} = \\ell_t + (\\phi + \\dots + \\phi^h) b_t + s_{t+h-m(k+1)}$.
-    The smoothing parameters and the initial states are estimated on the
-    training series by statsmodels (:class:`statsmodels.tsa.holtwinters.
-    ExponentialSmoothing`); then they stay fixed, and :meth:`forecast_from`
-    runs the recursions through the later data, so that a forecast made at
-    origin $t$ uses the observations up to $t$ and nothing after.
+    The smoothing parameters are estimated on the training series by
+    statsmodels' ``ExponentialSmoothing`` (``statsmodels.tsa.holtwinters``),
+    which computes the initial states by its heuristic; then they stay fixed,
+    and :meth:`forecast_from` runs the recursions through the later data, so
+    that a forecast made at origin $t$ uses the observations up to $t$ and
+    nothing after.
 
     Parameters
     ----------
@@ -430,7 +433,7 @@ class ETSForecaster:
         self.trend = trend
 
     def fit(self, y_train) -> ETSForecaster:
-        """Estimate the smoothing parameters and initial states on ``y_train``.
+        """Estimate the smoothing parameters on ``y_train`` (states: heuristic).
 
         Parameters
         ----------

@@ -58,7 +58,7 @@ useful, so a student notebook executes from top to bottom before it is answered.
 COLAB_INSTALL_SPEC = (
     "lstm-course @ git+https://github.com/lstm-course/lstm-time-series-forecasting@main"
 )
-"""What a chapter installs when it runs on Colab: the package from the course's
+"""The package that a chapter installs when it runs on Colab, from the course's
 public repository (``repository`` in ``_config.yml``), with no extra, so that
 Colab's own TensorFlow (a GPU build) stays. Defined here and nowhere else; every
 chapter's first code cell is :func:`colab_install_cell` (a test checks)."""

@@ -211,7 +211,7 @@ class Backtest:
     summary : pandas.DataFrame
         One row per model: mean and standard deviation of the fold MAEs, mean
         MASE and skill, and the MAE of all folds' forecasts pooled.
-    errors : dict of str to numpy.ndarray
+    errors : dict
         Each model's forecast errors ``y_true - y_pred``, the folds one after
         the other in time order (for :func:`diebold_mariano`).
     """

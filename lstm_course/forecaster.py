@@ -16,7 +16,7 @@ and with the same rules, for any regular time series in a pandas object:
 5. put split-conformal intervals (:class:`lstm_course.ConformalIntervals`)
    around the forecast, one width per step, from the validation residuals;
 6. score it on the test rows against the naive forecasts and the linear model
-   on the same windows (:attr:`Forecaster.test_scores_`), and on demand over
+   on the same windows (``test_scores_``), and on demand over
    several forecast origins (:meth:`Forecaster.evaluate`).
 
 Then :meth:`Forecaster.predict` forecasts past the end of the data,
@@ -484,7 +484,7 @@ class Forecaster:
     - **Intervals.** Split-conformal (:class:`lstm_course.ConformalIntervals`):
       one half-width per forecast step, from the absolute errors on the
       validation windows. The validation rows also chose the epoch, so the
-      widths may be slightly optimistic; :attr:`test_coverage_` measures them
+      widths may be slightly optimistic; ``test_coverage_`` measures them
       on the test rows.
 
     Parameters
@@ -529,7 +529,7 @@ class Forecaster:
     residual_ : str
         ``"naive"`` or ``"seasonal naive"``: the forecast whose change the
         network learns.
-    validation_mae_ : dict of str to float
+    validation_mae_ : dict
         Validation MAE of the two naive candidates, in the target's units.
     epochs_run_, best_epoch_ : int
         Epochs trained, and the epoch whose weights were kept.
@@ -1087,7 +1087,7 @@ class Forecaster:
             One row per model (naive, seasonal naive, linear, LSTM) with the
             mean and standard deviation of the fold MAEs, the mean RMSE, MASE
             and skill (against the best of the non-LSTM models in each fold),
-            and the MAE of all folds pooled. :attr:`backtest_` keeps the whole
+            and the MAE of all folds pooled. ``backtest_`` keeps the whole
             :class:`lstm_course.evaluation.Backtest` (per-fold table, errors).
 
         Raises
@@ -1156,17 +1156,17 @@ class Forecaster:
         before forecasting the future, the newest rows are worth learning from
         too. :meth:`refit` refits the scaler on all the rows and trains a fresh
         network (same seed and settings) on every window of the data, for
-        :attr:`best_epoch_` epochs: the number early stopping chose on the
+        ``best_epoch_`` epochs: the number early stopping chose on the
         validation rows, since no rows are left to stop on. What was chosen on
         the validation rows stays: the lookback, the residual target and the
         interval widths (measured for the network trained on 70% of the rows,
-        so an estimate for the refitted one). :attr:`test_scores_` and
+        so an estimate for the refitted one). ``test_scores_`` and
         :meth:`evaluate` describe the recipe, not the refitted network.
 
         Returns
         -------
         Forecaster
-            ``self``, with :attr:`refitted_` True.
+            ``self``, with ``refitted_`` True.
 
         Raises
         ------
