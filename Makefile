@@ -54,12 +54,15 @@ test: lint $(STAMP)  ## lint, unit tests, doctests, and every notebook executed 
 	$(BIN)/python -m pytest tests lstm_course book --nbval-lax --nbval-current-env
 
 # Jupyter Book's cache re-executes a notebook only when its code changed; it cannot
-# see the package, so a change under lstm_course/ (or FRESH=1, as in CI) empties it.
+# see the package, so a change under lstm_course/ (or FRESH=1, as in CI) empties it,
+# together with Sphinx's own record of what it built (else Sphinx would not even
+# re-read the unchanged notebooks, and they would keep outputs of the old package).
 NB_CACHE := _build/.jupyter_cache
 book: $(STAMP)  ## build the HTML book into _build/html, executing changed notebooks (FRESH=1: all)
-	@package=$$(find lstm_course -name '*.py' | LC_ALL=C sort | xargs cat | sha256sum); \
+	@package=$$(find lstm_course -name '*.py' -o -name '*.npz' | LC_ALL=C sort | xargs cat | sha256sum); \
 	if [ -n "$${FRESH:-}" ] || [ "$$package" != "$$(cat $(NB_CACHE)/.package 2>/dev/null)" ]; then \
-	  echo "Executing every notebook (empty cache)"; rm -rf $(NB_CACHE); \
+	  echo "Executing every notebook (empty cache)"; \
+	  rm -rf $(NB_CACHE) _build/.doctrees _build/html _build/jupyter_execute; \
 	fi; mkdir -p $(NB_CACHE); echo "$$package" > $(NB_CACHE)/.package
 	env -u MPLBACKEND $(BIN)/jupyter-book build . --builder html -W -n --keep-going
 	@echo "Book built: open _build/html/index.html"
