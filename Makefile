@@ -59,7 +59,7 @@ test: lint $(STAMP)  ## lint, unit tests, doctests, and every notebook executed 
 # re-read the unchanged notebooks, and they would keep outputs of the old package).
 NB_CACHE := _build/.jupyter_cache
 book: $(STAMP)  ## build the HTML book into _build/html, executing changed notebooks (FRESH=1: all)
-	@package=$$(find lstm_course -name '*.py' -o -name '*.npz' | LC_ALL=C sort | xargs cat | sha256sum); \
+	@package=$$(find lstm_course -name '*.py' -o -name '*.npz' -o -name '*.csv' | LC_ALL=C sort | xargs cat | sha256sum); \
 	if [ -n "$${FRESH:-}" ] || [ "$$package" != "$$(cat $(NB_CACHE)/.package 2>/dev/null)" ]; then \
 	  echo "Executing every notebook (empty cache)"; \
 	  rm -rf $(NB_CACHE) _build/.doctrees _build/html _build/jupyter_execute; \
