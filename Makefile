@@ -40,7 +40,7 @@ install: $(STAMP)  ## create .venv and install the package with everything the b
 
 lint: $(STAMP)  ## ruff: lint and format check
 	$(BIN)/ruff check lstm_course tests benchmarks book _ext
-	$(BIN)/ruff format --check lstm_course tests benchmarks _ext
+	$(BIN)/ruff format --check lstm_course tests benchmarks _ext book
 
 # `pytest tests` leaves out tests/browser/ (tests/conftest.py): it needs the built
 # book, and `make browser-test` runs it after `make book`.

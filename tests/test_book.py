@@ -172,3 +172,32 @@ def test_docstring_dollar_math_becomes_rst_math(docstring, expected):
     lines = docstring.split("\n")
     _course_sphinx().dollar_math(None, "function", "f", None, {}, lines)
     assert "\n".join(lines) == expected
+
+
+# Columns a code block of the rendered book shows without cutting off the line
+# (book/ruff.toml formats the notebooks to this width).
+CODE_WIDTH = 79
+
+
+@pytest.mark.parametrize("path", CHAPTERS, ids=lambda p: p.name)
+def test_code_cells_fit_the_page(path):
+    nb = nbformat.read(path, as_version=4)
+    too_long = [
+        f"cell {i}: {line!r} ({len(line)} columns)"
+        for i, cell in enumerate(nb.cells)
+        if cell.cell_type == "code"
+        and "remove-cell" not in cell.metadata.get("tags", [])  # never shown
+        for line in cell.source.splitlines()
+        if len(line) > CODE_WIDTH
+    ]
+    assert not too_long, "\n".join(too_long)
+
+
+def test_the_line_length_test_sees_a_long_line(tmp_path):
+    nb = nbformat.v4.new_notebook(
+        cells=[nbformat.v4.new_code_cell("x = " + "1" * CODE_WIDTH)]
+    )
+    path = tmp_path / "long.ipynb"
+    nbformat.write(nb, path)
+    with pytest.raises(AssertionError, match="columns"):
+        test_code_cells_fit_the_page(path)
