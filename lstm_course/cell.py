@@ -166,8 +166,9 @@ def sigmoid(x):
 
     The textbook formula overflows ``exp(-x)`` for large negative ``x`` (NumPy warns
     from about ``x = -710`` in float64 and ``x = -89`` in float32). This version only
-    ever exponentiates ``-|x|``, which lies in ``(0, 1]``, and uses the identity
-    ``sigmoid(x) = exp(x) / (1 + exp(x))`` for negative ``x``.
+    ever exponentiates ``-|x|``, which is never positive, so ``exp(-|x|)`` lies in
+    ``(0, 1]``; it uses the identity ``sigmoid(x) = exp(x) / (1 + exp(x))`` for
+    negative ``x``.
 
     Parameters
     ----------
