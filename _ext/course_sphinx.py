@@ -1,6 +1,7 @@
-"""Sphinx extension for the course book: a clean console, and short API links.
+"""Sphinx extension for the course book: a clean console, short API links, and
+readable bibliography labels.
 
-Three small fixes, each a handler on one Sphinx event:
+Three small fixes, each a handler on one Sphinx event, and a bibliography style:
 
 - Jupyter Book 1 always loads `sphinx-thebe`, which adds an inline script naming
   thebe's CDN address and, in this build, adds it twice; the second copy is a
@@ -15,10 +16,17 @@ Three small fixes, each a handler on one Sphinx event:
   an editor and in ``help()``), but autodoc parses them as reStructuredText, which
   has no dollar math: it would print raw TeX. They become ``:math:`` roles and
   ``.. math::`` blocks before parsing.
+- pybtex's ``alpha`` labels are codes such as ``[GSK+17]``, and they come out
+  mangled from accented names (``Koutn{\\'\\i}k``). The ``course`` style
+  (``bibtex_default_style`` in ``_config.yml``) labels an entry the way the text
+  cites it, ``Greff et al. 2017``, sorted by author and year.
 """
 
 import re
 
+from pybtex.plugin import register_plugin
+from pybtex.style.formatting.unsrt import Style as UnsrtStyle
+from pybtex.style.labels import BaseLabelStyle
 from sphinx.util.nodes import make_refnode
 
 THEBE_SCRIPTS = ("sphinx-thebe.js",)
@@ -99,6 +107,38 @@ def dollar_math(app, what, name, obj, options, lines):
         out.append(_INLINE.sub(lambda m: f":math:`{m['tex']}`", line))
         i += 1
     lines[:] = out
+
+
+def _surname(person) -> str:
+    return " ".join(part.render_as("text") for part in person.rich_last_names)
+
+
+class AuthorYearLabels(BaseLabelStyle):
+    """Labels such as ``Hochreiter and Schmidhuber 1997`` or ``Greff et al. 2017``."""
+
+    def format_labels(self, sorted_entries):
+        for entry in sorted_entries:
+            people = entry.persons.get("author") or entry.persons.get("editor") or []
+            names = [_surname(p) for p in people]
+            if not names:
+                who = entry.fields.get("organization", entry.key)
+            elif len(names) == 1:
+                who = names[0]
+            elif len(names) == 2:
+                who = f"{names[0]} and {names[1]}"
+            else:
+                who = f"{names[0]} et al."
+            yield f"{who} {entry.fields.get('year', 'n.d.')}"
+
+
+class CourseStyle(UnsrtStyle):
+    """pybtex's ``unsrt`` formatting with author-year labels, sorted by author."""
+
+    default_label_style = AuthorYearLabels
+    default_sorting_style = "author_year_title"
+
+
+register_plugin("pybtex.style.formatting", "course", CourseStyle)
 
 
 def setup(app):

@@ -1,4 +1,4 @@
-"""Forecast errors: MAE, RMSE, and MASE (Hyndman & Koehler, 2006).
+"""Forecast errors: MAE, RMSE, and MASE (Hyndman & Koehler, 2006; FPP3, section 5.8).
 
 MAE and RMSE are in the units of the series (after inverse scaling, gigawatts or
 degrees). MASE divides the MAE by the in-sample MAE of the seasonal-naive forecast

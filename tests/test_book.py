@@ -201,3 +201,40 @@ def test_the_line_length_test_sees_a_long_line(tmp_path):
     nbformat.write(nb, path)
     with pytest.raises(AssertionError, match="columns"):
         test_code_cells_fit_the_page(path)
+
+
+def test_bibliography_labels_read_as_the_text_cites():
+    from pybtex.database import parse_file
+
+    labels_style = _course_sphinx().AuthorYearLabels()
+    entries = parse_file(ROOT / "references.bib").entries
+    labels = dict(
+        zip(entries, labels_style.format_labels(entries.values()), strict=True)
+    )
+    assert labels["greff2017odyssey"] == "Greff et al. 2017"  # Koutn{\'\i}k
+    assert labels["hochreiter1997lstm"] == "Hochreiter and Schmidhuber 1997"
+    assert labels["olah2015understanding"] == "Olah 2015"
+    assert CONFIG["sphinx"]["config"]["bibtex_default_style"] == "course"
+    for key, label in labels.items():
+        assert re.fullmatch(r"[^\W\d][\w .'-]* (19|20)\d\d", label), (key, label)
+    assert len(set(labels.values())) == len(labels), "two entries share a label"
+
+
+def test_every_work_cited_is_in_the_bibliography():
+    from pybtex.database import parse_file
+
+    keys = set(parse_file(ROOT / "references.bib").entries)
+    sources = [p.read_text() for p in PAGES] + [
+        cell.source
+        for path in CHAPTERS
+        for cell in nbformat.read(path, as_version=4).cells
+        if cell.cell_type == "markdown"
+    ]
+    cited = {
+        key.strip()
+        for text in sources
+        for keys_text in re.findall(r"(?<!`)\{cite(?::\w+)?\}`([^`]+)`", text)
+        for key in keys_text.split(",")
+    }
+    assert cited, "no chapter cites anything"
+    assert cited <= keys, f"cited but not in references.bib: {cited - keys}"
