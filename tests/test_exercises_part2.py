@@ -12,7 +12,9 @@ from lstm_course.exercises import (
     check_mase,
     check_seasonal_naive,
     check_windows_1d,
-    early_stopping_epochs,
+)
+from lstm_course.exercises.training import (
+    _early_stopping_epochs as early_stopping_epochs,
 )
 
 

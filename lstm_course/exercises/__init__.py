@@ -46,11 +46,9 @@ from lstm_course.exercises.predictions import (
 )
 from lstm_course.exercises.training import (
     check_early_stopping_epochs,
-    early_stopping_epochs,
 )
 from lstm_course.exercises.tuning import (
     check_hyperband_cost,
-    hyperband_cost,
 )
 from lstm_course.exercises.windowing import (
     check_windows_1d,
@@ -77,7 +75,5 @@ __all__ = [
     "check_stacked_param_count",
     "check_wind_components",
     "check_windows_1d",
-    "early_stopping_epochs",
-    "hyperband_cost",
     "run_cases",
 ]

@@ -20,9 +20,10 @@ def check_lstm_param_count(fn) -> Feedback:
 
     Examples
     --------
-    >>> check_lstm_param_count(lambda u, f: 4 * (u * (u + f) + u))
-    ✓ check_lstm_param_count: all 4 cases match the reference.
-    Feedback(passed=True)
+    A formula that forgets the biases:
+    >>> check_lstm_param_count(lambda u, f: 4 * u * (u + f))
+    ✗ check_lstm_param_count: values differ from the reference: returned 10200, ...
+    Feedback(passed=False)
     """
     cases = [
         ("units=50, n_features=1 (the slides' model)", (50, 1), {}),

@@ -26,9 +26,11 @@ def check_wind_components(fn) -> Feedback:
 
     Examples
     --------
-    >>> check_wind_components(wind_components)
-    ✓ check_wind_components: all 4 cases match the reference.
-    Feedback(passed=True)
+    An attempt that passes degrees straight to ``np.cos``:
+
+    >>> check_wind_components(lambda s, d: (s * np.cos(d), s * np.sin(d)))
+    ✗ check_wind_components: item 0: values differ from the reference (largest ...
+    Feedback(passed=False)
     """
     rng = np.random.default_rng(11)
     cases = [
@@ -76,9 +78,11 @@ def check_day_rows(fn) -> Feedback:
 
     Examples
     --------
-    >>> check_day_rows(lambda X, steps_per_day: _day_rows(X, steps_per_day))
-    ✓ check_day_rows: all 3 cases match the reference.
-    Feedback(passed=True)
+    An attempt that reshapes the steps and features in the wrong order:
+
+    >>> check_day_rows(lambda X, n: X.reshape(len(X), X.shape[2], -1))
+    ✗ check_day_rows: returned shape (2, 1, 6), expected (2, 2, 3) (2 samples, 2 ...
+    Feedback(passed=False)
     """
     rng = np.random.default_rng(12)
     cases = [

@@ -44,10 +44,13 @@ def check_stacked_param_count(fn) -> Feedback:
 
     Examples
     --------
-    >>> from lstm_course.exercises.deep_models import _stacked_param_count
-    >>> check_stacked_param_count(_stacked_param_count)
-    ✓ check_stacked_param_count: all 4 cases match the reference.
-    Feedback(passed=True)
+    An attempt in which every layer reads the input features:
+
+    >>> def per_layer(f, u, layers, h):
+    ...     return layers * 4 * (u * (u + f) + u) + u * h + h
+    >>> check_stacked_param_count(per_layer)
+    ✗ check_stacked_param_count: values differ from the reference: returned ...
+    Feedback(passed=False)
     """
     cases = [
         ("one layer: the plain LSTM model", (1, 50, 1, 1), {}),
@@ -83,10 +86,13 @@ def check_bidirectional_param_count(fn) -> Feedback:
 
     Examples
     --------
-    >>> from lstm_course.exercises.deep_models import _bidirectional_param_count
-    >>> check_bidirectional_param_count(_bidirectional_param_count)
-    ✓ check_bidirectional_param_count: all 3 cases match the reference.
-    Feedback(passed=True)
+    An attempt whose Dense head reads one direction only:
+
+    >>> def one_head(f, u, h):
+    ...     return 2 * 4 * (u * (u + f) + u) + u * h + h
+    >>> check_bidirectional_param_count(one_head)
+    ✗ check_bidirectional_param_count: values differ from the reference: ...
+    Feedback(passed=False)
     """
     cases = [
         ("1 feature, 50 units, 1 output", (1, 50, 1), {}),
@@ -126,14 +132,13 @@ def check_permute_feature(fn) -> Feedback:
 
     Examples
     --------
+    An attempt that shuffles every column, not just one:
+
     >>> def permute(X, column, seed):
-    ...     order = np.random.default_rng(seed).permutation(len(X))
-    ...     out = np.array(X, copy=True)
-    ...     out[:, :, column] = X[order, :, column]
-    ...     return out
+    ...     return X[np.random.default_rng(seed).permutation(len(X))]
     >>> check_permute_feature(permute)
-    ✓ check_permute_feature: shuffles one feature's windows and nothing else.
-    Feedback(passed=True)
+    ✗ check_permute_feature: changed other columns too; shuffle only the chosen ...
+    Feedback(passed=False)
     """
     name = "check_permute_feature"
     if not callable(fn):

@@ -72,12 +72,14 @@ def check_pinball_loss(fn) -> Feedback:
 
     Examples
     --------
+    An attempt with the sign of the error the wrong way round:
+
     >>> def my_pinball(y_true, y_pred, quantile):
-    ...     e = np.asarray(y_true) - np.asarray(y_pred)
+    ...     e = np.asarray(y_pred) - np.asarray(y_true)
     ...     return np.mean(np.maximum(quantile * e, (quantile - 1) * e))
     >>> check_pinball_loss(my_pinball)
-    ✓ check_pinball_loss: all 5 cases match the reference.
-    Feedback(passed=True)
+    ✗ check_pinball_loss: values differ from the reference (largest difference ...
+    Feedback(passed=False)
     """
     rng = np.random.default_rng(11)
     y_true = rng.normal(10.0, 2.0, size=50)

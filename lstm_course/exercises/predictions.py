@@ -27,12 +27,13 @@ def check_seasonal_naive(fn) -> Feedback:
 
     Examples
     --------
+    An attempt that repeats the last value (persistence) instead:
+
     >>> def seasonal(X, season, horizon):
-    ...     last = X[:, -season:, 0]
-    ...     return last[:, np.arange(horizon) % season]
+    ...     return np.repeat(X[:, -1:, 0], horizon, axis=1)
     >>> check_seasonal_naive(seasonal)
-    ✓ check_seasonal_naive: all 4 cases match the reference.
-    Feedback(passed=True)
+    ✗ check_seasonal_naive: values differ from the reference (largest difference ...
+    Feedback(passed=False)
     """
     series = np.sin(np.arange(60.0) * 2 * np.pi / 7) + np.arange(60.0) / 10
     X12, _ = make_windows(series, 12)
@@ -71,12 +72,14 @@ def check_mase(fn) -> Feedback:
 
     Examples
     --------
+    An attempt that always scales by the one-step naive error:
+
     >>> def my_mase(y_true, y_pred, y_train, season):
-    ...     scale = np.mean(np.abs(y_train[season:] - y_train[:-season]))
+    ...     scale = np.mean(np.abs(np.diff(y_train)))
     ...     return np.mean(np.abs(y_true - y_pred)) / scale
     >>> check_mase(my_mase)
-    ✓ check_mase: all 3 cases match the reference.
-    Feedback(passed=True)
+    ✗ check_mase: values differ from the reference (largest difference 0.484) ...
+    Feedback(passed=False)
     """
     rng = np.random.default_rng(7)
     y_train = np.sin(np.arange(100.0) * 2 * np.pi / 12) + rng.normal(0, 0.3, 100)

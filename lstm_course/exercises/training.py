@@ -10,8 +10,11 @@ from lstm_course._validation import check_int
 from lstm_course.exercises._core import Feedback, run_cases
 
 
-def early_stopping_epochs(val_losses: Sequence[float], patience: int) -> tuple:
+def _early_stopping_epochs(val_losses: Sequence[float], patience: int) -> tuple:
     """What ``keras.callbacks.EarlyStopping`` would do with these losses.
+
+    The reference answer of the chapter's exercise: private, so that the API
+    reference does not publish it.
 
     With ``monitor="val_loss"``, ``min_delta=0`` and ``restore_best_weights=True``:
     training stops once the validation loss has not improved (strictly) for
@@ -31,7 +34,7 @@ def early_stopping_epochs(val_losses: Sequence[float], patience: int) -> tuple:
 
     Examples
     --------
-    >>> early_stopping_epochs([1.0, 0.5, 0.6, 0.7, 0.4], patience=2)
+    >>> _early_stopping_epochs([1.0, 0.5, 0.6, 0.7, 0.4], patience=2)
     (1, 4)
     """
     patience = check_int(patience, "patience", minimum=1)
@@ -61,9 +64,13 @@ def check_early_stopping_epochs(fn) -> Feedback:
 
     Examples
     --------
-    >>> check_early_stopping_epochs(early_stopping_epochs)
-    ✓ check_early_stopping_epochs: all 4 cases match the reference.
-    Feedback(passed=True)
+    An attempt that never stops early:
+
+    >>> check_early_stopping_epochs(
+    ...     lambda losses, patience: (int(np.argmin(losses)), len(losses))
+    ... )
+    ✗ check_early_stopping_epochs: item 0: values differ from the reference: ...
+    Feedback(passed=False)
     """
     cases = [
         ("a loss that keeps falling", ([5.0, 4.0, 3.0, 2.0, 1.0], 2), {}),
@@ -77,5 +84,5 @@ def check_early_stopping_epochs(fn) -> Feedback:
         "tuple": "return two numbers: (best_epoch, epochs_run).",
     }
     return run_cases(
-        "check_early_stopping_epochs", fn, early_stopping_epochs, cases, hints=hints
+        "check_early_stopping_epochs", fn, _early_stopping_epochs, cases, hints=hints
     )

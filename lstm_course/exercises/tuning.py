@@ -6,12 +6,14 @@ from lstm_course.exercises._core import Feedback, run_cases
 from lstm_course.tuning.search import hyperband_budget
 
 
-def hyperband_cost(max_epochs: int, factor: int) -> tuple[int, int]:
+def _hyperband_cost(max_epochs: int, factor: int) -> tuple[int, int]:
     """The reference answer: ``(trials, epochs)`` one Hyperband iteration trains.
+
+    Private, so that the API reference does not publish the exercise's answer.
 
     Examples
     --------
-    >>> hyperband_cost(2, 2)
+    >>> _hyperband_cost(2, 2)
     (5, 7)
     """
     budget = hyperband_budget(max_epochs, factor)
@@ -36,9 +38,11 @@ def check_hyperband_cost(fn) -> Feedback:
 
     Examples
     --------
-    >>> check_hyperband_cost(hyperband_cost)
-    ✓ check_hyperband_cost: all 5 cases match the reference.
-    Feedback(passed=True)
+    An attempt that counts one model per epoch:
+
+    >>> check_hyperband_cost(lambda m, f: (m, m * f))
+    ✗ check_hyperband_cost: item 0: values differ from the reference: returned ...
+    Feedback(passed=False)
     """
     cases = [
         ("max_epochs=2, factor=2", (2, 2), {}),
@@ -57,4 +61,4 @@ def check_hyperband_cost(fn) -> Feedback:
         "round's.",
         "tuple": "return two numbers: (trials, epochs).",
     }
-    return run_cases("check_hyperband_cost", fn, hyperband_cost, cases, hints=hints)
+    return run_cases("check_hyperband_cost", fn, _hyperband_cost, cases, hints=hints)

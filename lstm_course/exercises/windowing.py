@@ -32,12 +32,15 @@ def check_windows_1d(fn) -> Feedback:
 
     Examples
     --------
+    An attempt whose targets are one step too early:
+
     >>> from numpy.lib.stride_tricks import sliding_window_view
     >>> def windows_1d(series, seq_length):
-    ...     return sliding_window_view(series[:-1], seq_length), series[seq_length:]
+    ...     windows = sliding_window_view(series[:-1], seq_length)
+    ...     return windows, series[seq_length - 1 : -1]
     >>> check_windows_1d(windows_1d)
-    ✓ check_windows_1d: all 3 cases match the reference.
-    Feedback(passed=True)
+    ✗ check_windows_1d: item 1: values differ from the reference (largest ...
+    Feedback(passed=False)
     """
     cases = [
         ("a sine of 20 points, seq_length=3", (np.sin(np.arange(20.0)), 3), {}),
