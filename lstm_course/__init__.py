@@ -5,12 +5,18 @@ contents:
 
 - :mod:`lstm_course.reproducibility`: one call that seeds everything.
 - :mod:`lstm_course.gradients`: why plain RNNs forget (chapter 1).
+- :mod:`lstm_course.plotting`: the LSTM cell diagram (chapter 2).
+- :mod:`lstm_course.cell`: the LSTM cell in NumPy, gate by gate (chapters 3-6).
 - :mod:`lstm_course.windows`: windows as views, chronological split, scaling (ch. 7).
-- :mod:`lstm_course.models`: Keras 3 forecasters and their parameter counts (ch. 8).
+- :mod:`lstm_course.models`: Keras 3 forecasters and their parameter counts (ch. 8),
+  the quantile LSTM ("How sure is the forecast?"), stacked and bidirectional
+  LSTMs (chapters 15-16).
 - :mod:`lstm_course.forecasting`: one-step and recursive forecasts (chapter 10).
 - :mod:`lstm_course.baselines`: persistence and seasonal naive (chapter 10), the
   linear model on the same windows and exponential smoothing (chapters 10-16).
 - :mod:`lstm_course.metrics`: MAE, RMSE and MASE (chapter 10).
+- :mod:`lstm_course.datasets`: synthetic warm-ups and real recorded series
+  (chapters 11-12).
 - :mod:`lstm_course.evaluation`: one comparison table, rolling-origin backtests,
   seed spreads and the Diebold-Mariano test (chapters 10-16, "Is the LSTM worth
   it?").
@@ -20,12 +26,6 @@ contents:
   series (``Forecaster``: fit, predict, evaluate, save, load), and
   :mod:`lstm_course.cli`, the ``lstm-course forecast`` command ("Your own
   series").
-- :mod:`lstm_course.plotting`: the LSTM cell diagram (chapter 2).
-- :mod:`lstm_course.cell`: the LSTM cell in NumPy, gate by gate (chapters 3-6).
-- :mod:`lstm_course.datasets`: synthetic warm-ups and real recorded series
-  (chapters 11-12).
-- :mod:`lstm_course.models`: Keras 3 forecasters and their parameter counts (ch. 8),
-  stacked and bidirectional LSTMs (chapters 15-16).
 - :mod:`lstm_course.tuning`: KerasTuner search, on one machine or many (ch. 13).
 """
 
