@@ -550,6 +550,10 @@ BOOK_BUILD_NONCE = "make-book"
 chapters under ``_build/jupyter_execute/`` carry check records a test can score
 (the records are not shown on the rendered pages)."""
 
+OUTPUT_LIMIT = 100_000
+"""Characters of printed text the grader keeps per cell (a loop that prints
+forever must not fill the memory)."""
+
 NOTEBOOK_ROW = "(notebook)"
 """The ``exercise`` of a grades row about a whole notebook (an error, a timeout,
 a file that is not a notebook, an integrity problem)."""
@@ -1178,9 +1182,35 @@ def execute_submission(
     TypeError, ValueError
         If ``timeout`` is not a positive number.
     """
-    from nbclient import NotebookClient
-    from nbclient.exceptions import CellTimeoutError, DeadKernelError
+    try:
+        from nbclient import NotebookClient
+        from nbclient.exceptions import CellTimeoutError, DeadKernelError
+    except ImportError as exc:
+        raise ImportError(
+            "Grading executes notebooks with nbclient and ipykernel, which are not "
+            "installed: pip install nbclient ipykernel (or the course's [book] "
+            "extra)."
+        ) from exc
 
+    class GradingClient(NotebookClient):
+        """Keeps at most OUTPUT_LIMIT characters of printed text per cell."""
+
+        def output(self, outs, msg, display_id, cell_index):
+            if msg["msg_type"] == "stream":
+                used = printed.get(cell_index, 0)
+                text = msg["content"].get("text", "")
+                printed[cell_index] = used + len(text)
+                if used >= OUTPUT_LIMIT:
+                    return None
+                if used + len(text) > OUTPUT_LIMIT:
+                    text = text[: OUTPUT_LIMIT - used] + (
+                        f"\n[the grader kept the first {OUTPUT_LIMIT:,} characters "
+                        "this cell printed]\n"
+                    )
+                    msg = {**msg, "content": {**msg["content"], "text": text}}
+            return super().output(outs, msg, display_id, cell_index)
+
+    printed: dict[int, int] = {}
     timeout = _check_timeout(timeout)
     path = Path(path)
     start = time.monotonic()
@@ -1226,7 +1256,7 @@ def execute_submission(
         tempfile.TemporaryFile() as kernel_log,  # the kernel process's own output
     ):
         nbformat.write(nb, Path(folder) / path.name)
-        client = NotebookClient(
+        client = GradingClient(
             nb,
             timeout_func=remaining,
             allow_errors=True,
@@ -1686,7 +1716,13 @@ def main(argv: list[str] | None = None) -> int:
                     checks = ", ".join(ex.checks) or "no check"
                     print(f"  {ex.label or '(no label)'}: {checks}")
             print(f"{total} exercises")
-    except (OSError, ValueError, TypeError, nbformat.ValidationError) as exc:
+    except (
+        OSError,
+        ValueError,
+        TypeError,
+        ImportError,
+        nbformat.ValidationError,
+    ) as exc:
         # One line and exit status 2, never a traceback (an unreadable or
         # invalid notebook, a folder that cannot be written, ...).
         parser.error(" ".join(str(exc).split()) or type(exc).__name__)
