@@ -583,8 +583,8 @@ _SAFE_CELL_MAGICS = {"time", "timeit", "capture"}
 CHECK_NAMES = frozenset(
     name for name in _exercise_checks.__all__ if name.startswith("check_")
 )
-"""The package's checks: a notebook that binds one of these names itself (see
-``integrity_problems``) gets no credit from that check."""
+"""The names of the package's checks. A notebook that binds one of them itself
+(see ``integrity_problems``) gets no credit from that check."""
 
 
 @dataclass
