@@ -10,12 +10,14 @@ Two kinds of test:
   no ordinary cell that needs a name only a solution defines (the one way a
   student notebook could stop with an error where the chapter does not); and the
   student copy itself, executed top to bottom with its answers left blank, runs
-  without an error or a line on stderr (about five minutes for the whole book).
+  without an error or a line on stderr, and the grader scores it zero on every
+  coded exercise (about five minutes for the whole book).
 """
 
 import json
 import re
 import runpy
+import secrets
 import sys
 
 import nbformat
@@ -30,6 +32,8 @@ from lstm_course.classroom import (
     chapter_notebooks,
     exercise_labels,
     exercises,
+    grading_environment,
+    score_notebook,
     solution_names_used_later,
     student_notebook,
     write_student_notebooks,
@@ -341,16 +345,25 @@ def test_chapter_runs_without_its_solutions(path):
 
 @pytest.mark.parametrize("path", CHAPTERS, ids=lambda p: p.name)
 def test_student_copy_of_chapter_executes(path):
-    student = student_notebook(nbformat.read(path, as_version=4))
+    chapter = nbformat.read(path, as_version=4)
+    student = student_notebook(chapter)
     client = NotebookClient(
         student,
         timeout=300,
         kernel_name="python3",
         resources={"metadata": {"path": str(path.parent)}},
     )
-    client.execute()
+    # With the grader's token, so that the blank copy is also graded (below).
+    nonce = secrets.token_hex(16)
+    client.execute(env=grading_environment(nonce))
     outputs = [o for c in student.cells if c.cell_type == "code" for o in c.outputs]
     errors = [o for o in outputs if o.output_type == "error"]
     stderr = [o.text for o in outputs if o.get("name") == "stderr"]
     assert not errors, f"{path.name}: the student copy stops with {errors[0].ename}"
     assert not stderr, f"{path.name}: the student copy writes to stderr: {stderr[0]!r}"
+    # Blank answers score zero on every coded exercise, and nothing looks forged.
+    scores, problems = score_notebook(student, chapter, nonce=nonce)
+    coded = [ex.label for ex in exercises(chapter) if ex.checks]
+    assert [s.exercise for s in scores] == coded and coded
+    assert not [s.exercise for s in scores if s.passed]
+    assert problems == []

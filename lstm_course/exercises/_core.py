@@ -1,10 +1,17 @@
-"""The machinery shared by every exercise check: run cases, compare, explain."""
+"""The machinery shared by every exercise check: run cases, compare, explain.
+
+Every check ends in ``_emit``, which prints the feedback a learner reads and, only
+while the course's grader runs the notebook, also records the outcome as a display
+output of MIME type ``RECORD_MIME`` (see ``python -m lstm_course.classroom grade``).
+"""
 
 from __future__ import annotations
 
 import copy
 import numbers
+import os
 import signal
+import sys
 import threading
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -153,10 +160,70 @@ class Feedback:
         return f"Feedback(passed={self.passed})"
 
 
+RECORD_MIME = "application/vnd.lstm-course.check+json"
+"""The MIME type of a check's record in an executed notebook. No front end has a
+renderer for it, and the grader is the only reader."""
+
+NONCE_VARIABLE = "LSTM_COURSE_GRADING_NONCE"
+"""The environment variable through which the grader hands its kernel a fresh
+random token. Checks record their outcome only when it is set, and every record
+carries its value, so a record the grading run did not produce is recognised."""
+
+
+def _calling_check() -> str | None:
+    """The name of the package's public ``check_*`` function on the call stack.
+
+    The outermost frame running the code of a module-level ``check_*`` function
+    of ``lstm_course.exercises`` (found by its code object, not by a name a caller
+    passes), or None when no check is running: ``run_cases`` called directly, or a
+    learner's own function that calls it.
+    """
+    found = None
+    frame = sys._getframe(1)
+    while frame is not None:
+        code = frame.f_code
+        module_name = frame.f_globals.get("__name__", "")
+        if code.co_name.startswith("check_") and str(module_name).startswith(
+            "lstm_course.exercises"
+        ):
+            module = sys.modules.get(module_name)
+            function = getattr(module, code.co_name, None)
+            if getattr(function, "__code__", None) is code:
+                found = code.co_name
+        frame = frame.f_back
+    return found
+
+
+def _record(check: str, name: str, passed: bool, text: list[str]) -> None:
+    """Publish a check's outcome for the grader (only while it grades)."""
+    nonce = os.environ.get(NONCE_VARIABLE)
+    if not nonce:
+        return
+    try:
+        from IPython import get_ipython
+        from IPython.display import display
+    except ImportError:  # not in a Jupyter kernel: nobody to collect it
+        return
+    if get_ipython() is None:
+        return
+    record = {
+        "check": check,
+        "name": name,
+        "passed": bool(passed),
+        "feedback": text,
+        "nonce": nonce,
+        "package": os.path.dirname(os.path.dirname(os.path.abspath(__file__))),
+    }
+    display({RECORD_MIME: record}, raw=True)
+
+
 def _emit(name: str, passed: bool, lines: list[str]) -> Feedback:
     head = f"{PASS if passed else FAIL} {name}: "
     text = [head + lines[0]] + [f"  {line}" for line in lines[1:]]
     print("\n".join(text))
+    check = _calling_check()
+    if check is not None:
+        _record(check, name, passed, text)
     return Feedback(passed, text)
 
 
