@@ -46,7 +46,9 @@ def pytest_configure(config):
     folder = tempfile.mkdtemp(prefix="lstm-course-figures-")
     startup = Path(folder, "ipython", "profile_default", "startup")
     startup.mkdir(parents=True)
-    (startup / "00-figure-fonts.py").write_text(STARTUP.format(tests=str(TESTS)))
+    (startup / "00-figure-fonts.py").write_text(
+        STARTUP.format(tests=str(TESTS))
+    )
     _state["dir"] = folder
 
 
