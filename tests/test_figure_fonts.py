@@ -3,12 +3,11 @@
 import io
 import json
 
+import figure_fonts
 import matplotlib.pyplot as plt
 import numpy as np
 import pytest
 from IPython.core import pylabtools
-
-import figure_fonts
 
 
 def _png(fig) -> bytes:
