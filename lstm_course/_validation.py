@@ -40,5 +40,7 @@ def check_int(value, name: str, *, minimum: int | None = None) -> int:
         )
     value = int(value)
     if minimum is not None and value < minimum:
-        raise ValueError(f"{name}={value} is too small: it must be at least {minimum}.")
+        raise ValueError(
+            f"{name}={value} is too small: it must be at least {minimum}."
+        )
     return value

@@ -24,7 +24,9 @@ def _check_windows(X, name: str = "X") -> np.ndarray:
     except (TypeError, ValueError) as exc:
         raise TypeError(f"{name} must be a numeric array: {exc}") from None
     if arr.dtype.kind not in "iuf":
-        raise TypeError(f"{name} must hold numbers, but its dtype is {arr.dtype}.")
+        raise TypeError(
+            f"{name} must hold numbers, but its dtype is {arr.dtype}."
+        )
     if arr.ndim != 3:
         raise ValueError(
             f"{name} must be 3-D windows (samples, seq_length, features), but has "
@@ -177,7 +179,9 @@ def _check_targets(y, n_windows: int, name: str = "y") -> np.ndarray:
     try:
         arr = np.asarray(y, dtype="float64")
     except (TypeError, ValueError):
-        raise TypeError(f"{name} must be numbers, got {type(y).__name__}.") from None
+        raise TypeError(
+            f"{name} must be numbers, got {type(y).__name__}."
+        ) from None
     if arr.ndim not in (1, 2) or arr.shape[0] != n_windows:
         raise ValueError(
             f"{name} must have one row per window: shape ({n_windows},) or "
@@ -337,7 +341,9 @@ class LinearForecaster:
         self.validation_mae_ = {}
         best = None
         for alpha in alphas:
-            coef = vectors @ (projected / (eigenvalues.clip(min=0) + alpha)[:, None])
+            coef = vectors @ (
+                projected / (eigenvalues.clip(min=0) + alpha)[:, None]
+            )
             pred = val_inputs @ coef + y_mean + val_base
             score = float(np.mean(np.abs(pred - val_goal)))
             self.validation_mae_[alpha] = score
@@ -370,7 +376,9 @@ class LinearForecaster:
             If the windows have another shape than the training windows.
         """
         if not hasattr(self, "coef_"):
-            raise RuntimeError("this LinearForecaster is not fitted; call fit first.")
+            raise RuntimeError(
+                "this LinearForecaster is not fitted; call fit first."
+            )
         arr = _check_windows(X)
         if arr.shape[1:] != self.window_shape_:
             raise ValueError(
@@ -459,7 +467,9 @@ class ETSForecaster:
 
         season = check_int(self.season, "season", minimum=2)
         if not isinstance(self.trend, bool):
-            raise TypeError(f"trend must be True or False, got {self.trend!r}.")
+            raise TypeError(
+                f"trend must be True or False, got {self.trend!r}."
+            )
         series = _series(y_train, "y_train")
         if len(series) < 2 * season:
             raise ValueError(
@@ -516,12 +526,16 @@ class ETSForecaster:
             If ``y`` is not finite and 1-D, or an origin is outside ``y``.
         """
         if not hasattr(self, "params_"):
-            raise RuntimeError("this ETSForecaster is not fitted; call fit first.")
+            raise RuntimeError(
+                "this ETSForecaster is not fitted; call fit first."
+            )
         horizon = check_int(horizon, "horizon", minimum=1)
         series = _series(y, "y")
         at = np.asarray(origins)
         if at.ndim != 1 or at.dtype.kind not in "iu":
-            raise TypeError("origins must be a 1-D array of integer indices into y.")
+            raise TypeError(
+                "origins must be a 1-D array of integer indices into y."
+            )
         if at.size and (at.min() < 0 or at.max() >= len(series)):
             raise ValueError(
                 f"origins must lie in [0, {len(series) - 1}] (indices into y), but "
@@ -542,7 +556,9 @@ class ETSForecaster:
         alpha, beta, gamma, phi = p["alpha"], p["beta"], p["gamma"], p["phi"]
         n = len(series)
         levels, slopes = np.empty(n), np.empty(n)
-        seasons = np.empty(n + m)  # seasons[i + m] is s_i; s_{-m..-1} are initial
+        seasons = np.empty(
+            n + m
+        )  # seasons[i + m] is s_i; s_{-m..-1} are initial
         seasons[:m] = p["seasons"]
         level, slope = p["level"], p["slope"]
         for t, value in enumerate(series.tolist()):

@@ -63,7 +63,9 @@ def _as_float(value, name: str) -> np.ndarray:
     return arr
 
 
-def _expect_shape(arr: np.ndarray, expected: tuple, name: str, why: str = "") -> None:
+def _expect_shape(
+    arr: np.ndarray, expected: tuple, name: str, why: str = ""
+) -> None:
     if arr.shape != tuple(expected):
         hint = f" {why}" if why else ""
         raise ValueError(
@@ -76,7 +78,10 @@ def _check_state_and_input(h_prev, x_t, h_name="h_prev", x_name="x_t"):
     """Return (h_prev, x_t) as float arrays with matching 1-D or 2-D layouts."""
     h_prev = _as_float(h_prev, h_name)
     x_t = _as_float(x_t, x_name)
-    for arr, name, last in ((h_prev, h_name, "units"), (x_t, x_name, "n_features")):
+    for arr, name, last in (
+        (h_prev, h_name, "units"),
+        (x_t, x_name, "n_features"),
+    ):
         if arr.ndim not in (1, 2):
             raise ValueError(
                 f"{name} must be 1-D ({last},) for one sample or 2-D (batch, {last}) "
@@ -96,7 +101,9 @@ def _check_state_and_input(h_prev, x_t, h_name="h_prev", x_name="x_t"):
     return h_prev, x_t
 
 
-def _gate_preactivation(h_prev, x_t, W, b, W_name: str, b_name: str) -> np.ndarray:
+def _gate_preactivation(
+    h_prev, x_t, W, b, W_name: str, b_name: str
+) -> np.ndarray:
     """``[h_prev, x_t] @ W.T + b`` after checking every shape."""
     h_prev, x_t = _check_state_and_input(h_prev, x_t)
     units, n_features = h_prev.shape[-1], x_t.shape[-1]
@@ -187,7 +194,9 @@ def sigmoid(x):
     """
     x = _as_float(x, "x")
     z = np.exp(-np.abs(x))  # in (0, 1]: never overflows
-    return np.where(x >= 0, 1.0 / (1.0 + z), z / (1.0 + z)).astype(x.dtype, copy=False)
+    return np.where(x >= 0, 1.0 / (1.0 + z), z / (1.0 + z)).astype(
+        x.dtype, copy=False
+    )
 
 
 def forget_gate(h_prev, x_t, W_f, b_f):
@@ -348,7 +357,9 @@ def output_gate(h_prev, x_t, c_t, W_o, b_o):
     """
     o_t = sigmoid(_gate_preactivation(h_prev, x_t, W_o, b_o, "W_o", "b_o"))
     c_t = _as_float(c_t, "c_t")
-    _expect_shape(c_t, o_t.shape, "c_t", "The cell state has one value per unit.")
+    _expect_shape(
+        c_t, o_t.shape, "c_t", "The cell state has one value per unit."
+    )
     return o_t * np.tanh(c_t)
 
 
@@ -402,7 +413,9 @@ def lstm_step(x_t, h_prev, c_prev, kernel, recurrent_kernel, bias):
     c_prev = _check_state(c_prev, "c_prev", h_prev.shape)
 
     z = x_t @ kernel + h_prev @ recurrent_kernel + bias  # (..., 4 * units)
-    z_i, z_f, z_c, z_o = np.split(z, 4, axis=-1)  # Keras' gate order: i, f, c, o
+    z_i, z_f, z_c, z_o = np.split(
+        z, 4, axis=-1
+    )  # Keras' gate order: i, f, c, o
     i_t = sigmoid(z_i)  # input gate
     f_t = sigmoid(z_f)  # forget gate
     c_tilde = np.tanh(z_c)  # candidate values
@@ -543,7 +556,9 @@ def gate_weights(kernel, recurrent_kernel, bias):
     gates = {}
     for k, name in enumerate(GATE_ORDER):
         cols = slice(k * units, (k + 1) * units)
-        W = np.concatenate([recurrent_kernel[:, cols].T, kernel[:, cols].T], axis=1)
+        W = np.concatenate(
+            [recurrent_kernel[:, cols].T, kernel[:, cols].T], axis=1
+        )
         gates[name] = (W, bias[cols].copy())
     return gates
 
@@ -601,7 +616,9 @@ def gate_activations(x, kernel, recurrent_kernel, bias, h0=None, c0=None):
         o_t = sigmoid(_gate_preactivation(h, x_t, W_o, b_o, "W_o", "b_o"))
         h = output_gate(h, x_t, c_new, W_o, b_o)
         c = c_new
-        for key, value in zip(trace, (i_t, f_t, c_tilde, o_t, c, h), strict=True):
+        for key, value in zip(
+            trace, (i_t, f_t, c_tilde, o_t, c, h), strict=True
+        ):
             trace[key].append(value)
     return {key: np.stack(values, axis=1) for key, values in trace.items()}
 

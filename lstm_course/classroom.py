@@ -93,9 +93,7 @@ STUB_SOURCE = "# Your answer{target} here\n..."
 """What replaces a solution cell. ``...`` runs without error and prints nothing
 useful, so a student notebook executes from top to bottom before it is answered."""
 
-COLAB_INSTALL_SPEC = (
-    "lstm-course @ git+https://github.com/lstm-course/lstm-time-series-forecasting@main"
-)
+COLAB_INSTALL_SPEC = "lstm-course @ git+https://github.com/lstm-course/lstm-time-series-forecasting@main"
 """The package that a chapter installs when it runs on Colab, from the course's
 public repository (``repository`` in ``_config.yml``), with no extra, so that
 Colab's own TensorFlow (a GPU build) stays. Defined here and nowhere else; every
@@ -146,7 +144,9 @@ if not BOOK_DIR.is_dir():
     BOOK_DIR = Path("book")
 
 # An opening fence of a MyST directive: ```{name} args  or  :::{name} args
-_FENCE_OPEN = re.compile(r"^(?P<fence>`{3,}|:{3,})\{(?P<name>[\w:-]+)\}\s*(?P<arg>.*)$")
+_FENCE_OPEN = re.compile(
+    r"^(?P<fence>`{3,}|:{3,})\{(?P<name>[\w:-]+)\}\s*(?P<arg>.*)$"
+)
 _LABEL = re.compile(r"^:label:\s*(?P<label>\S+)\s*$")
 # A check named in an exercise's text: `check_answer(...)`, or just `check_answer`.
 _CHECK_NAME = re.compile(r"\b(check_[a-z0-9_]+)\b")
@@ -298,7 +298,11 @@ def student_notebook(nb):
             if is_solution_cell(cell) or inside is not None:
                 target = f" to {inside}" if inside not in (None, "?") else ""
                 cell.source = STUB_SOURCE.format(target=target)
-                tags = [t for t in cell.metadata.get("tags", []) if t != SOLUTION_TAG]
+                tags = [
+                    t
+                    for t in cell.metadata.get("tags", [])
+                    if t != SOLUTION_TAG
+                ]
                 cell.metadata["tags"] = [*tags, ANSWER_TAG]
         cells.append(cell)
     if inside is not None:
@@ -342,7 +346,8 @@ def _exercise_blocks(cell) -> list[tuple[str, list[str]]]:
                     break
                 body.append(rest)
             label = next(
-                (m["label"] for b in body if (m := _LABEL.match(b.strip()))), ""
+                (m["label"] for b in body if (m := _LABEL.match(b.strip()))),
+                "",
             )
             checks = list(dict.fromkeys(_CHECK_NAME.findall("\n".join(body))))
             found.append((label, checks))
@@ -372,7 +377,9 @@ def exercises(nb) -> list[Exercise]:
             continue
         if cell["cell_type"] != "markdown":
             continue
-        found += [Exercise(label, checks) for label, checks in _exercise_blocks(cell)]
+        found += [
+            Exercise(label, checks) for label, checks in _exercise_blocks(cell)
+        ]
         _, inside, started = _split_markdown(cell["source"], inside)
         for label in started:
             solutions.setdefault(label, 0)
@@ -437,7 +444,9 @@ def _names(source: str) -> tuple[set[str], set[str]]:
     for node in ast.walk(tree):
         if isinstance(node, ast.Name):
             (loaded if isinstance(node.ctx, ast.Load) else stored).add(node.id)
-        elif isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef):
+        elif isinstance(
+            node, ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef
+        ):
             stored.add(node.name)
         elif isinstance(node, ast.Import | ast.ImportFrom):
             for alias in node.names:
@@ -469,7 +478,9 @@ def chapter_notebooks(book_dir: str | Path = BOOK_DIR) -> list[Path]:
             "folder (the one holding the chapter notebooks), e.g. book_dir='book'."
         )
     return sorted(
-        p for p in book_dir.rglob("*.ipynb") if ".ipynb_checkpoints" not in p.parts
+        p
+        for p in book_dir.rglob("*.ipynb")
+        if ".ipynb_checkpoints" not in p.parts
     )
 
 
@@ -578,7 +589,11 @@ _OPAQUE_ATTRIBUTES = {
     "run_cell_magic",
     "run_line_magic",
 }
-_FORGERY_TEXT = (RECORD_MIME, RECORD_MIME.split("/")[-1].split("+")[0], NONCE_VARIABLE)
+_FORGERY_TEXT = (
+    RECORD_MIME,
+    RECORD_MIME.split("/")[-1].split("+")[0],
+    NONCE_VARIABLE,
+)
 _SAFE_CELL_MAGICS = {"time", "timeit", "capture"}
 CHECK_NAMES = frozenset(
     name for name in _exercise_checks.__all__ if name.startswith("check_")
@@ -859,7 +874,9 @@ def integrity_problems(nb) -> list[IntegrityProblem]:
         for text in _FORGERY_TEXT:
             if text in code:
                 problems.append(
-                    IntegrityProblem(index, f"names {text!r}, which only checks use")
+                    IntegrityProblem(
+                        index, f"names {text!r}, which only checks use"
+                    )
                 )
         try:
             trees.append((index, ast.parse(code)))
@@ -872,10 +889,12 @@ def integrity_problems(nb) -> list[IntegrityProblem]:
                 for alias in node.names:
                     if alias.name.split(".")[0] == "lstm_course":
                         package_names.add(alias.asname or "lstm_course")
-            elif isinstance(node, ast.ImportFrom) and (node.module or "").startswith(
-                "lstm_course"
-            ):
-                package_names.update(alias.asname or alias.name for alias in node.names)
+            elif isinstance(node, ast.ImportFrom) and (
+                node.module or ""
+            ).startswith("lstm_course"):
+                package_names.update(
+                    alias.asname or alias.name for alias in node.names
+                )
     for index, tree in trees:
         for node in ast.walk(tree):
             problems += [
@@ -920,7 +939,10 @@ def _node_problems(node, package_names: set[str]):
                 )
     for name, what in bound:
         if name in CHECK_NAMES:
-            yield f"{what}: the grader counts only the package's own check", name
+            yield (
+                f"{what}: the grader counts only the package's own check",
+                name,
+            )
     if isinstance(node, ast.Attribute) and not isinstance(node.ctx, ast.Load):
         if _root_name(node) in package_names:
             yield (
@@ -929,7 +951,10 @@ def _node_problems(node, package_names: set[str]):
                 None,
             )
     if isinstance(node, ast.Attribute) and node.attr in _OPAQUE_ATTRIBUTES:
-        yield f"uses {node.attr}, which reaches into the checks' machinery", None
+        yield (
+            f"uses {node.attr}, which reaches into the checks' machinery",
+            None,
+        )
     if (
         isinstance(node, ast.Attribute)
         and node.attr == "modules"
@@ -942,7 +967,10 @@ def _node_problems(node, package_names: set[str]):
         and isinstance(node.func, ast.Name)
         and node.func.id in _OPAQUE_CALLS
     ):
-        yield f"calls {node.func.id}(), whose effect the grader cannot read", None
+        yield (
+            f"calls {node.func.id}(), whose effect the grader cannot read",
+            None,
+        )
 
 
 def _region_labels(nb) -> list[str | None]:
@@ -969,7 +997,9 @@ def _error_outputs(nb) -> list[tuple[int, str]]:
         ):
             if output.get("output_type") == "error":
                 value = " ".join(str(output.get("evalue", "")).split())[:200]
-                errors.append((index, f"{output.get('ename', 'Error')}: {value}"))
+                errors.append(
+                    (index, f"{output.get('ename', 'Error')}: {value}")
+                )
     return errors
 
 
@@ -1041,7 +1071,9 @@ def score_notebook(
     for record in check_records(nb):
         where = f"cell {record.cell + 1}"
         if record.nonce != nonce:
-            text = f"{where} shows a check record this grading run did not write"
+            text = (
+                f"{where} shows a check record this grading run did not write"
+            )
         elif record.package != package:
             text = (
                 f"{where}: the check ran from {record.package}, not from the "
@@ -1061,11 +1093,17 @@ def score_notebook(
             continue
         if ex.label not in labels:
             scores.append(
-                Score(ex.label, False, "the exercise is missing from this notebook")
+                Score(
+                    ex.label,
+                    False,
+                    "the exercise is missing from this notebook",
+                )
             )
             continue
         mine = [
-            r for r in genuine if labels[r.cell] == ex.label and r.check in ex.checks
+            r
+            for r in genuine
+            if labels[r.cell] == ex.label and r.check in ex.checks
         ]
         blocked = refuse_all + [
             t for check in ex.checks for t in refused.get(check, [])
@@ -1077,7 +1115,9 @@ def score_notebook(
         ]
         said = [_one_line(r.feedback) for r in mine]
         if blocked:
-            scores.append(Score(ex.label, False, "not counted: " + "; ".join(blocked)))
+            scores.append(
+                Score(ex.label, False, "not counted: " + "; ".join(blocked))
+            )
             continue
         missing = [c for c in ex.checks if c not in {r.check for r in mine}]
         failed = [_one_line(r.feedback) for r in mine if not r.passed]
@@ -1087,7 +1127,9 @@ def score_notebook(
                 for check in missing
             ]
             scores.append(
-                Score(ex.label, False, " | ".join(failed + reasons + cell_errors))
+                Score(
+                    ex.label, False, " | ".join(failed + reasons + cell_errors)
+                )
             )
         else:
             scores.append(Score(ex.label, True, " | ".join(said)))
@@ -1128,7 +1170,11 @@ def grading_environment(nonce: str) -> dict[str, str]:
     env.pop("MPLBACKEND", None)
     env[NONCE_VARIABLE] = nonce
     root = str(Path(_PACKAGE_DIR).parent)
-    paths = [p for p in env.get("PYTHONPATH", "").split(os.pathsep) if p and p != root]
+    paths = [
+        p
+        for p in env.get("PYTHONPATH", "").split(os.pathsep)
+        if p and p != root
+    ]
     env["PYTHONPATH"] = os.pathsep.join([root, *paths])
     env.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
     env.setdefault("TF_ENABLE_ONEDNN_OPTS", "0")
@@ -1150,7 +1196,10 @@ def _check_timeout(timeout) -> float:
 
 
 def execute_submission(
-    path: str | Path, *, timeout: float = DEFAULT_TIMEOUT, kernel_name: str = "python3"
+    path: str | Path,
+    *,
+    timeout: float = DEFAULT_TIMEOUT,
+    kernel_name: str = "python3",
 ) -> Execution:
     """Execute a submitted notebook in a fresh kernel, for grading.
 
@@ -1216,15 +1265,21 @@ def execute_submission(
     start = time.monotonic()
     nonce = secrets.token_hex(16)
     if path.suffix.lower() != ".ipynb":
-        kind = f"a {path.suffix} file" if path.suffix else "a file without .ipynb"
+        kind = (
+            f"a {path.suffix} file" if path.suffix else "a file without .ipynb"
+        )
         return Execution(
             None,
             nonce,
-            [f"{path.name} is not a notebook ({kind}): hand in the .ipynb file"],
+            [
+                f"{path.name} is not a notebook ({kind}): hand in the .ipynb file"
+            ],
         )
     try:
         captured: dict = {}
-        nb = nbformat.read(path, as_version=4, capture_validation_error=captured)
+        nb = nbformat.read(
+            path, as_version=4, capture_validation_error=captured
+        )
         if captured.get("ValidationError") is not None:
             raise captured["ValidationError"]
     except Exception as exc:  # any unreadable file is a row, not a crash
@@ -1232,7 +1287,9 @@ def execute_submission(
         return Execution(
             None,
             nonce,
-            [f"{path.name} is not a notebook that Jupyter can open ({reason})"],
+            [
+                f"{path.name} is not a notebook that Jupyter can open ({reason})"
+            ],
             time.monotonic() - start,
         )
     for cell in nb.cells:
@@ -1273,12 +1330,19 @@ def execute_submission(
 
         def log_tail() -> str:
             kernel_log.seek(0)
-            lines = kernel_log.read().decode("utf-8", "replace").strip().splitlines()
+            lines = (
+                kernel_log.read()
+                .decode("utf-8", "replace")
+                .strip()
+                .splitlines()
+            )
             return f" (the kernel said: {lines[-1][:200]})" if lines else ""
 
         try:
             client.execute(
-                env=grading_environment(nonce), stdout=kernel_log, stderr=kernel_log
+                env=grading_environment(nonce),
+                stdout=kernel_log,
+                stderr=kernel_log,
             )
         except CellTimeoutError:
             # Shutting the kernel down interrupts the loop: not the student's error.
@@ -1395,7 +1459,9 @@ def grade_class(
             "that holds one folder per student."
         )
     students = sorted(
-        p for p in submissions.iterdir() if p.is_dir() and not p.name.startswith(".")
+        p
+        for p in submissions.iterdir()
+        if p.is_dir() and not p.name.startswith(".")
     )
     if not students:
         raise FileNotFoundError(
@@ -1413,25 +1479,36 @@ def grade_class(
             "executed notebooks would be graded as submissions next time. "
             "Choose a folder outside it."
         )
-    book = {p.stem: nbformat.read(p, as_version=4) for p in chapter_notebooks(book_dir)}
+    book = {
+        p.stem: nbformat.read(p, as_version=4)
+        for p in chapter_notebooks(book_dir)
+    }
     if not book:
         raise FileNotFoundError(
             f"book_dir={str(book_dir)!r} holds no chapter notebooks: pass the "
             "book's folder (with the solutions), e.g. book_dir='book'."
         )
-    owner = {label: stem for stem, nb in book.items() for label in exercise_labels(nb)}
+    owner = {
+        label: stem
+        for stem, nb in book.items()
+        for label in exercise_labels(nb)
+    }
     progress = progress or (lambda line: None)
     rows: list[Grade] = []
     for student in students:
         files = _submitted_files(student)
         if not files:
             rows.append(
-                Grade(student.name, "", NOTEBOOK_ROW, False, "handed in nothing")
+                Grade(
+                    student.name, "", NOTEBOOK_ROW, False, "handed in nothing"
+                )
             )
             progress(f"{student.name}: handed in nothing")
         for path in files:
             rel = path.relative_to(student).as_posix()
-            run = execute_submission(path, timeout=timeout, kernel_name=kernel_name)
+            run = execute_submission(
+                path, timeout=timeout, kernel_name=kernel_name
+            )
             if run.notebook is None:
                 rows += [
                     Grade(student.name, rel, NOTEBOOK_ROW, False, p)
@@ -1457,7 +1534,8 @@ def grade_class(
                 problems += [f"{rel}: {p}" for p in more]
             name = chapter or rel
             rows += [
-                Grade(student.name, name, NOTEBOOK_ROW, False, p) for p in problems
+                Grade(student.name, name, NOTEBOOK_ROW, False, p)
+                for p in problems
             ]
             rows += [
                 Grade(student.name, name, s.exercise, s.passed, s.feedback)
@@ -1509,7 +1587,10 @@ def grade_summaries(rows: list[Grade], book_dir: str | Path = BOOK_DIR):
     >>> [row for row in per_exercise if row[1] == "ex-03-sigmoid"]
     [['03_forget_gate', 'ex-03-sigmoid', 'check_sigmoid', 2, 1]]
     """
-    book = {p.stem: nbformat.read(p, as_version=4) for p in chapter_notebooks(book_dir)}
+    book = {
+        p.stem: nbformat.read(p, as_version=4)
+        for p in chapter_notebooks(book_dir)
+    }
     return _summaries(rows, book)
 
 
@@ -1529,11 +1610,19 @@ def _summaries(rows: list[Grade], book: dict):
             if row.passed:
                 entry["passed"].add((row.chapter, row.exercise))
     per_student = [
-        [name, len(e["files"]), len(e["done"]), len(e["passed"]), e["problems"]]
+        [
+            name,
+            len(e["files"]),
+            len(e["done"]),
+            len(e["passed"]),
+            e["problems"],
+        ]
         for name, e in sorted(students.items())
     ]
     handed = {
-        (r.chapter, r.exercise, r.student) for r in rows if r.exercise != NOTEBOOK_ROW
+        (r.chapter, r.exercise, r.student)
+        for r in rows
+        if r.exercise != NOTEBOOK_ROW
     }
     passed = {
         (r.chapter, r.exercise, r.student)
@@ -1552,8 +1641,20 @@ def _summaries(rows: list[Grade], book: dict):
                         stem,
                         ex.label,
                         " ".join(ex.checks),
-                        len({s for c, e, s in handed if (c, e) == (stem, ex.label)}),
-                        len({s for c, e, s in passed if (c, e) == (stem, ex.label)}),
+                        len(
+                            {
+                                s
+                                for c, e, s in handed
+                                if (c, e) == (stem, ex.label)
+                            }
+                        ),
+                        len(
+                            {
+                                s
+                                for c, e, s in passed
+                                if (c, e) == (stem, ex.label)
+                            }
+                        ),
                     ]
                 )
     return per_student, per_exercise
@@ -1584,7 +1685,10 @@ def _write_grades(rows: list[Grade], out_dir: Path, book: dict) -> None:
     _write_csv(
         out_dir / "grades.csv",
         ["student", "chapter", "exercise", "passed", "feedback"],
-        [[r.student, r.chapter, r.exercise, r.passed, r.feedback] for r in rows],
+        [
+            [r.student, r.chapter, r.exercise, r.passed, r.feedback]
+            for r in rows
+        ],
     )
     per_student, per_exercise = _summaries(rows, book)
     _write_csv(
@@ -1600,7 +1704,9 @@ def _write_grades(rows: list[Grade], out_dir: Path, book: dict) -> None:
     feedback = out_dir / "feedback"
     feedback.mkdir(exist_ok=True)
     for student in dict.fromkeys(r.student for r in rows):
-        text = _feedback_text(student, [r for r in rows if r.student == student])
+        text = _feedback_text(
+            student, [r for r in rows if r.student == student]
+        )
         (feedback / f"{student}.md").write_text(text, encoding="utf-8")
 
 
@@ -1608,7 +1714,9 @@ def _table(header: list[str], table: list[list]) -> str:
     cells = [header] + [[str(v) for v in row] for row in table]
     widths = [max(len(row[i]) for row in cells) for i in range(len(header))]
     return "\n".join(
-        "  ".join(v.ljust(w) for v, w in zip(row, widths, strict=True)).rstrip()
+        "  ".join(
+            v.ljust(w) for v, w in zip(row, widths, strict=True)
+        ).rstrip()
         for row in cells
     )
 
@@ -1625,13 +1733,19 @@ def _build_parser() -> argparse.ArgumentParser:
     )
     students.add_argument("out_dir", type=Path, help="folder to write into")
     students.add_argument(
-        "--book", type=Path, default=BOOK_DIR, help="folder holding the chapters"
+        "--book",
+        type=Path,
+        default=BOOK_DIR,
+        help="folder holding the chapters",
     )
     listing = commands.add_parser(
         "exercises", help="list each chapter's exercises and their checks"
     )
     listing.add_argument(
-        "--book", type=Path, default=BOOK_DIR, help="folder holding the chapters"
+        "--book",
+        type=Path,
+        default=BOOK_DIR,
+        help="folder holding the chapters",
     )
     grading = commands.add_parser(
         "grade",
@@ -1641,7 +1755,10 @@ def _build_parser() -> argparse.ArgumentParser:
         "submissions", type=Path, help="folder holding one folder per student"
     )
     grading.add_argument(
-        "--out", type=Path, required=True, help="folder to write the grades into"
+        "--out",
+        type=Path,
+        required=True,
+        help="folder to write the grades into",
     )
     grading.add_argument(
         "--timeout",
@@ -1651,7 +1768,10 @@ def _build_parser() -> argparse.ArgumentParser:
         help=f"seconds each notebook may run (default {DEFAULT_TIMEOUT:g})",
     )
     grading.add_argument(
-        "--book", type=Path, default=BOOK_DIR, help="folder holding the chapters"
+        "--book",
+        type=Path,
+        default=BOOK_DIR,
+        help="folder holding the chapters",
     )
     grading.add_argument(
         "--kernel", default="python3", help="Jupyter kernel (default python3)"
@@ -1659,13 +1779,22 @@ def _build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _print_grades(rows: list[Grade], out_dir: Path, book_dir: Path, seconds: float):
+def _print_grades(
+    rows: list[Grade], out_dir: Path, book_dir: Path, seconds: float
+):
     students, per_exercise = grade_summaries(rows, book_dir)
     print("\nper student:")
-    print(_table(["student", "files", "exercises", "passed", "problems"], students))
+    print(
+        _table(
+            ["student", "files", "exercises", "passed", "problems"], students
+        )
+    )
     print("\nper exercise:")
     print(
-        _table(["chapter", "exercise", "checks", "handed in", "passed"], per_exercise)
+        _table(
+            ["chapter", "exercise", "checks", "handed in", "passed"],
+            per_exercise,
+        )
     )
     print("\nwrote:")
     for name in GRADE_FILES:

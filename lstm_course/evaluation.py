@@ -135,7 +135,12 @@ class Fold(NamedTuple):
 
 
 def rolling_origins(
-    n_rows: int, *, folds: int = 4, test_size: int, val_size: int, first_test: int
+    n_rows: int,
+    *,
+    folds: int = 4,
+    test_size: int,
+    val_size: int,
+    first_test: int,
 ) -> list[Fold]:
     """Forecast origins spread through the data, with an expanding window.
 
@@ -222,7 +227,11 @@ class Backtest:
 
 
 def backtest(
-    run_fold: Callable, folds: Sequence[Fold], *, season: int = 1, baselines=None
+    run_fold: Callable,
+    folds: Sequence[Fold],
+    *,
+    season: int = 1,
+    baselines=None,
 ) -> Backtest:
     """Rolling-origin evaluation: fit and score every model on every fold.
 
@@ -286,7 +295,9 @@ def backtest(
                 "tuple (y_true, forecasts, y_train)."
             )
         y_true, forecasts, y_train = returned
-        table = compare(forecasts, y_true, y_train, season, baselines=baselines)
+        table = compare(
+            forecasts, y_true, y_train, season, baselines=baselines
+        )
         if tables and list(table.index) != list(tables[0].index):
             raise ValueError(
                 f"fold {fold.number} returned forecasts {list(table.index)}, but fold "
@@ -297,9 +308,13 @@ def backtest(
         true = np.asarray(y_true, dtype="float64")
         truths.append(true)
         for name, forecast in forecasts.items():
-            errors.setdefault(name, []).append(true - np.asarray(forecast, "float64"))
+            errors.setdefault(name, []).append(
+                true - np.asarray(forecast, "float64")
+            )
     per_fold = pd.concat(tables).rename_axis("model").reset_index()
-    per_fold = per_fold[["fold", "start", "model", "MAE", "RMSE", "MASE", "skill"]]
+    per_fold = per_fold[
+        ["fold", "start", "model", "MAE", "RMSE", "MASE", "skill"]
+    ]
     errors = {name: np.concatenate(parts) for name, parts in errors.items()}
     grouped = per_fold.groupby("model", sort=False)
     summary = pd.DataFrame(
@@ -308,7 +323,9 @@ def backtest(
             "MAE std": grouped["MAE"].std(ddof=1),
             "MASE mean": grouped["MASE"].mean(),
             "skill mean": grouped["skill"].mean(),
-            "pooled MAE": {n: float(np.mean(np.abs(e))) for n, e in errors.items()},
+            "pooled MAE": {
+                n: float(np.mean(np.abs(e))) for n, e in errors.items()
+            },
         }
     )
     return Backtest(per_fold, summary, errors)
@@ -370,7 +387,9 @@ class SeedRuns:
         return np.mean(self.forecasts, axis=0)
 
 
-def across_seeds(train_and_forecast: Callable, seeds: Sequence[int]) -> SeedRuns:
+def across_seeds(
+    train_and_forecast: Callable, seeds: Sequence[int]
+) -> SeedRuns:
     """Train the same model under several seeds; keep each seed's forecast.
 
     Before each call :func:`lstm_course.set_seed` seeds everything with the
@@ -412,7 +431,9 @@ def across_seeds(train_and_forecast: Callable, seeds: Sequence[int]) -> SeedRuns
     forecasts = []
     for seed in seeds:
         set_seed(seed)
-        forecast = _as_values(train_and_forecast(seed), f"the forecast of seed {seed}")
+        forecast = _as_values(
+            train_and_forecast(seed), f"the forecast of seed {seed}"
+        )
         if forecasts and forecast.shape != forecasts[0].shape:
             raise ValueError(
                 f"seed {seed} gave a forecast of shape {forecast.shape}, seed "
@@ -444,7 +465,9 @@ class DieboldMariano(NamedTuple):
     n: int
 
 
-def diebold_mariano(errors_a, errors_b, horizon: int = 1, *, loss: str = "absolute"):
+def diebold_mariano(
+    errors_a, errors_b, horizon: int = 1, *, loss: str = "absolute"
+):
     """Diebold-Mariano test of equal accuracy, with the small-sample correction.
 
     With loss differences $d_t = L(e_{a,t}) - L(e_{b,t})$ over $n$ forecast
@@ -493,7 +516,9 @@ def diebold_mariano(errors_a, errors_b, horizon: int = 1, *, loss: str = "absolu
     a, b = _pair(errors_a, errors_b)
     horizon = check_int(horizon, "horizon", minimum=1)
     if loss not in ("absolute", "squared"):
-        raise ValueError(f'loss must be "absolute" or "squared", got {loss!r}.')
+        raise ValueError(
+            f'loss must be "absolute" or "squared", got {loss!r}.'
+        )
     if a.ndim not in (1, 2):
         raise ValueError(
             f"errors must be 1-D (one per origin) or 2-D (origins, steps), but have "
@@ -511,7 +536,9 @@ def diebold_mariano(errors_a, errors_b, horizon: int = 1, *, loss: str = "absolu
         )
     mean = float(d.mean())
     centred = d - mean
-    gammas = [float(centred[k:] @ centred[: n - k]) / n for k in range(horizon)]
+    gammas = [
+        float(centred[k:] @ centred[: n - k]) / n for k in range(horizon)
+    ]
     variance = gammas[0] + 2 * sum(gammas[1:])
     if gammas[0] == 0:
         raise ValueError(
@@ -523,7 +550,9 @@ def diebold_mariano(errors_a, errors_b, horizon: int = 1, *, loss: str = "absolu
             f"{variance:.3g}, not positive; use a smaller horizon or more origins."
         )
     statistic = mean / np.sqrt(variance / n)
-    statistic *= np.sqrt((n + 1 - 2 * horizon + horizon * (horizon - 1) / n) / n)
+    statistic *= np.sqrt(
+        (n + 1 - 2 * horizon + horizon * (horizon - 1) / n) / n
+    )
     from scipy import stats
 
     p_value = float(2 * stats.t.sf(abs(statistic), df=n - 1))

@@ -85,7 +85,9 @@ def _infer_offset(index: pd.DatetimeIndex):
     with warnings.catch_warnings():
         # pandas 3.1 announces that infer_freq will return an offset; either way
         # to_offset below gives one.
-        warnings.filterwarnings("ignore", message=".*BaseOffset object instead")
+        warnings.filterwarnings(
+            "ignore", message=".*BaseOffset object instead"
+        )
         freq = pd.infer_freq(index)
     return None if freq is None else to_offset(freq)
 
@@ -125,7 +127,8 @@ def _calendar(offset, index: pd.DatetimeIndex) -> list[str]:
     if _sub_daily_step(offset) is not None:
         periods.append("day")
     if _sub_daily_step(offset) is not None or (
-        offset.n == 1 and isinstance(offset, pd.offsets.Day | pd.offsets.BusinessDay)
+        offset.n == 1
+        and isinstance(offset, pd.offsets.Day | pd.offsets.BusinessDay)
     ):
         periods.append("week")
     if index[-1] - index[0] >= pd.Timedelta(days=365):
@@ -210,10 +213,16 @@ def _check_index(index) -> pd.DatetimeIndex:
 
 
 def _check_numeric(column: pd.Series, name: str, what: str) -> None:
-    if pd.api.types.is_bool_dtype(column) or not pd.api.types.is_numeric_dtype(column):
+    if pd.api.types.is_bool_dtype(column) or not pd.api.types.is_numeric_dtype(
+        column
+    ):
         numbers_ = pd.to_numeric(column, errors="coerce")
         bad = column[numbers_.isna() & column.notna()]
-        where = f"; the first is {bad.iloc[0]!r} at {bad.index[0]}" if len(bad) else ""
+        where = (
+            f"; the first is {bad.iloc[0]!r} at {bad.index[0]}"
+            if len(bad)
+            else ""
+        )
         raise TypeError(
             f"{what} {name!r} must hold numbers, but its type is {column.dtype}"
             f"{where}. Fix or remove the non-numeric values."
@@ -266,7 +275,9 @@ def _check_columns(frame: pd.DataFrame, target, known) -> list:
             f"known_future must be a list of column names, got {known!r}."
         ) from None
     columns = [str(c) for c in frame.columns]
-    for name, what in [(target, "target")] + [(k, "known_future") for k in known]:
+    for name, what in [(target, "target")] + [
+        (k, "known_future") for k in known
+    ]:
         if name not in frame.columns:
             raise ValueError(
                 f"{what} column {name!r} is not in the data; the columns are {columns}."
@@ -368,7 +379,9 @@ def fill_gaps(data, *, max_gap: int = 3, columns=None):
         edges = np.diff(np.concatenate([[0], inside.astype(int), [0]]))
         starts, stops = np.flatnonzero(edges == 1), np.flatnonzero(edges == -1)
         too_long += [
-            (a, b, name) for a, b in zip(starts, stops, strict=True) if b - a > max_gap
+            (a, b, name)
+            for a, b in zip(starts, stops, strict=True)
+            if b - a > max_gap
         ]
     if too_long:
         too_long.sort()
@@ -390,7 +403,11 @@ def fill_gaps(data, *, max_gap: int = 3, columns=None):
         )
     after = full[names].isna().to_numpy().any(axis=1)
     n_filled = int((before & ~after).sum())
-    filled = full.iloc[:, 0].rename(data.name) if isinstance(data, pd.Series) else full
+    filled = (
+        full.iloc[:, 0].rename(data.name)
+        if isinstance(data, pd.Series)
+        else full
+    )
     return filled, n_filled
 
 
@@ -625,7 +642,9 @@ class Forecaster:
         check_int(self.batch_size, "batch_size", minimum=1)
         _check_learning_rate(self.learning_rate)
         interval = self.interval
-        if isinstance(interval, bool) or not isinstance(interval, numbers.Real):
+        if isinstance(interval, bool) or not isinstance(
+            interval, numbers.Real
+        ):
             raise TypeError(
                 f"interval must be a coverage such as 0.9, but got {interval!r}."
             )
@@ -668,7 +687,9 @@ class Forecaster:
         frame, target = _as_frame(data, target)
         index = _check_index(frame.index)
         known = _check_columns(frame, target, known_future)
-        for name, what in [(target, "target")] + [(k, "known_future") for k in known]:
+        for name, what in [(target, "target")] + [
+            (k, "known_future") for k in known
+        ]:
             _check_numeric(frame[name], name, what)
             _check_finite(frame[name], name, what)
         offset = _infer_offset(index)
@@ -718,7 +739,8 @@ class Forecaster:
         """Target and known columns, the known ones shifted: (n, 1 + known)."""
         columns = [frame[self.target_].to_numpy()]
         columns += [
-            frame[k].shift(-self.horizon).to_numpy() for k in self.known_future_
+            frame[k].shift(-self.horizon).to_numpy()
+            for k in self.known_future_
         ]
         return np.column_stack(columns).astype("float64")
 
@@ -773,7 +795,10 @@ class Forecaster:
         extra = {}
         if validation is not None:
             X_val, y_val = validation
-            extra["validation_data"] = (X_val, y_val - self._base(X_val, season))
+            extra["validation_data"] = (
+                X_val,
+                y_val - self._base(X_val, season),
+            )
             callbacks.append(
                 keras.callbacks.EarlyStopping(
                     patience=self.patience, restore_best_weights=True
@@ -796,7 +821,9 @@ class Forecaster:
             )
         finally:
             logger.removeFilter(_no_retracing_warning)
-        return model, {k: [float(v) for v in vs] for k, vs in history.history.items()}
+        return model, {
+            k: [float(v) for v in vs] for k, vs in history.history.items()
+        }
 
     def _fit_rows(self, raw, index, train_stop, val_stop, log_epochs=True):
         """Scaler, residual choice and early-stopped network from given rows."""
@@ -807,7 +834,10 @@ class Forecaster:
         unit = float(scaler.scale[0])
         candidates = [1] if self.season_ == 1 else [1, self.season_]
         scores = {
-            _NAMES[1 if s == 1 else "seasonal"]: mae(y_val, self._base(X_val, s)) * unit
+            _NAMES[1 if s == 1 else "seasonal"]: mae(
+                y_val, self._base(X_val, s)
+            )
+            * unit
             for s in candidates
         }
         season = candidates[int(np.argmin(list(scores.values())))]
@@ -816,7 +846,9 @@ class Forecaster:
         )
         losses = history["val_loss"]
         best = int(np.argmin(losses)) + 1
-        return _Fitted(scaler, season, scores, model, len(losses), best, history)
+        return _Fitted(
+            scaler, season, scores, model, len(losses), best, history
+        )
 
     def _forecast(self, fitted: _Fitted, X: np.ndarray) -> np.ndarray:
         """Forecasts of windows, in the target's units: (windows, horizon)."""
@@ -824,7 +856,9 @@ class Forecaster:
         scaled = self._base(X, fitted.residual_season) + change
         return fitted.scaler.inverse_transform(scaled, column=0)
 
-    def _scores(self, fitted: _Fitted, design, raw, train_stop, val_stop, stop):
+    def _scores(
+        self, fitted: _Fitted, design, raw, train_stop, val_stop, stop
+    ):
         """Truth and the forecasts of naive, seasonal naive, linear and LSTM."""
         X, y = self._windows(design, val_stop, stop)
         X_train, y_train = self._windows(design, self.lookback_, train_stop)
@@ -890,9 +924,14 @@ class Forecaster:
         )
         fitted = self._fit_rows(raw, frame.index, n_train, n_train + n_val)
         self._fitted = fitted
-        self.residual_ = _NAMES[1 if fitted.residual_season == 1 else "seasonal"]
+        self.residual_ = _NAMES[
+            1 if fitted.residual_season == 1 else "seasonal"
+        ]
         self.validation_mae_ = fitted.validation_mae
-        self.epochs_run_, self.best_epoch_ = fitted.epochs_run, fitted.best_epoch
+        self.epochs_run_, self.best_epoch_ = (
+            fitted.epochs_run,
+            fitted.best_epoch,
+        )
         self.history_ = fitted.history
         self._log(
             f"stopped after {self.epochs_run_} epochs (best: epoch "
@@ -951,8 +990,12 @@ class Forecaster:
         """
         self._check_fitted()
         last = self._history.index[-1]
-        index = pd.date_range(last, periods=self.horizon + 1, freq=self.freq_)[1:]
-        return index.as_unit(self._history.index.unit).rename(self._history.index.name)
+        index = pd.date_range(last, periods=self.horizon + 1, freq=self.freq_)[
+            1:
+        ]
+        return index.as_unit(self._history.index.unit).rename(
+            self._history.index.name
+        )
 
     def _future_values(self, future) -> np.ndarray:
         index = self.forecast_index()
@@ -1129,11 +1172,20 @@ class Forecaster:
 
         def run_fold(fold):
             fitted = self._fit_rows(
-                raw, frame.index, fold.val.start, fold.val.stop, log_epochs=False
+                raw,
+                frame.index,
+                fold.val.start,
+                fold.val.stop,
+                log_epochs=False,
             )
             design = self._design(raw, frame.index, fitted.scaler)
             returned = self._scores(
-                fitted, design, raw, fold.val.start, fold.val.stop, fold.test.stop
+                fitted,
+                design,
+                raw,
+                fold.val.start,
+                fold.val.stop,
+                fold.test.stop,
             )
             y_true, forecasts, _ = returned
             self._log(
@@ -1141,11 +1193,15 @@ class Forecaster:
                 f"{fitted.epochs_run} epochs (best {fitted.best_epoch}); test "
                 f"{frame.index[fold.test.start]} to {frame.index[fold.test.stop - 1]}"
                 "; MAE "
-                + ", ".join(f"{k} {mae(y_true, f):.4g}" for k, f in forecasts.items())
+                + ", ".join(
+                    f"{k} {mae(y_true, f):.4g}" for k, f in forecasts.items()
+                )
             )
             return returned
 
-        result = _with_lstm_skill(backtest(run_fold, origins, season=self.season_))
+        result = _with_lstm_skill(
+            backtest(run_fold, origins, season=self.season_)
+        )
         self.backtest_ = result
         return result.summary
 
@@ -1242,7 +1298,9 @@ class Forecaster:
             "refitted": self.refitted_,
             "test_scores": {
                 name: {k: float(v) for k, v in row.items()}
-                for name, row in self.test_scores_.to_dict(orient="index").items()
+                for name, row in self.test_scores_.to_dict(
+                    orient="index"
+                ).items()
             },
             "test_scores_baseline": self.test_scores_.attrs.get("baseline"),
             "test_coverage": float(self.test_coverage_),
@@ -1252,7 +1310,8 @@ class Forecaster:
                 "tz": _tz_to_json(history.index.tz),
                 "utc": [_utc_iso(t) for t in history.index],
                 "columns": {
-                    str(c): [float(v) for v in history[c]] for c in history.columns
+                    str(c): [float(v) for v in history[c]]
+                    for c in history.columns
                 },
             },
         }
@@ -1289,7 +1348,10 @@ class Forecaster:
         import keras
 
         folder = Path(path)
-        settings_file, model_file = folder / _SETTINGS_FILE, folder / _MODEL_FILE
+        settings_file, model_file = (
+            folder / _SETTINGS_FILE,
+            folder / _MODEL_FILE,
+        )
         for file in (settings_file, model_file):
             if not file.is_file():
                 raise FileNotFoundError(
@@ -1304,7 +1366,11 @@ class Forecaster:
             raise ValueError(
                 f"{settings_file} is not a saved Forecaster (no format_version)."
             ) from None
-        if isinstance(version, bool) or not isinstance(version, int) or version < 1:
+        if (
+            isinstance(version, bool)
+            or not isinstance(version, int)
+            or version < 1
+        ):
             raise ValueError(
                 f"{settings_file} has format_version={version!r}, which is not a "
                 "format this package wrote."
@@ -1336,11 +1402,14 @@ class Forecaster:
         history = state["history"]
         index = pd.DatetimeIndex(pd.to_datetime(history["utc"], utc=True))
         tz = _tz_from_json(history["tz"])
-        index = index.tz_convert(tz) if tz is not None else index.tz_localize(None)
+        index = (
+            index.tz_convert(tz) if tz is not None else index.tz_localize(None)
+        )
         index = index.as_unit(history["unit"]).rename(history["index_name"])
         forecaster._history = pd.DataFrame(history["columns"], index=index)
         scaler = Scaler(
-            np.array(state["scaler"]["mean"]), np.array(state["scaler"]["scale"])
+            np.array(state["scaler"]["mean"]),
+            np.array(state["scaler"]["scale"]),
         )
         model = keras.saving.load_model(model_file, compile=False)
         forecaster._fitted = _Fitted(
@@ -1396,7 +1465,10 @@ def _tz_to_json(tz):
         return {"name": str(key)}
     offset = tz.utcoffset(None)
     if offset is not None:
-        return {"offset_seconds": offset.total_seconds(), "label": tz.tzname(None)}
+        return {
+            "offset_seconds": offset.total_seconds(),
+            "label": tz.tzname(None),
+        }
     return {"name": str(tz)}
 
 
@@ -1405,4 +1477,6 @@ def _tz_from_json(info):
         return None
     if "name" in info:
         return info["name"]
-    return dt.timezone(dt.timedelta(seconds=info["offset_seconds"]), info["label"])
+    return dt.timezone(
+        dt.timedelta(seconds=info["offset_seconds"]), info["label"]
+    )

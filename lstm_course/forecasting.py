@@ -52,7 +52,9 @@ def _as_array(values, name: str) -> np.ndarray:
 
 def _finite(arr: np.ndarray, name: str) -> np.ndarray:
     if arr.dtype.kind not in "iuf":
-        raise TypeError(f"{name} must hold numbers, but its dtype is {arr.dtype}.")
+        raise TypeError(
+            f"{name} must hold numbers, but its dtype is {arr.dtype}."
+        )
     if not np.isfinite(arr).all():
         where = tuple(np.argwhere(~np.isfinite(arr))[0].tolist())
         raise ValueError(

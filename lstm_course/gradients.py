@@ -104,9 +104,13 @@ def gradient_norms_by_lag(model, X) -> np.ndarray:
             "Add a batch axis with X[None] or a feature axis with X[..., None]."
         )
     if X.size == 0:
-        raise ValueError(f"X is empty (shape {X.shape}); pass at least one sequence.")
+        raise ValueError(
+            f"X is empty (shape {X.shape}); pass at least one sequence."
+        )
     if not np.isfinite(X).all():
-        raise ValueError("X holds NaN or inf values; gradients would be meaningless.")
+        raise ValueError(
+            "X holds NaN or inf values; gradients would be meaningless."
+        )
 
     import tensorflow as tf
 

@@ -75,11 +75,15 @@ def _check_quantile(quantile) -> float:
 
 def _check_alpha(alpha) -> float:
     return _check_fraction(
-        alpha, "alpha", "the miss rate alpha (1 - alpha is the interval's level)"
+        alpha,
+        "alpha",
+        "the miss rate alpha (1 - alpha is the interval's level)",
     )
 
 
-def _interval(y_true, lower, upper) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+def _interval(
+    y_true, lower, upper
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     arrays = {
         "y_true": _as_values(y_true, "y_true"),
         "lower": _as_values(lower, "lower"),

@@ -197,8 +197,12 @@ def naive_scale(y_train, season: int = 1) -> float:
         )
     with np.errstate(over="ignore", invalid="ignore"):
         halves = train / 2
-        scale = 2.0 * float(np.mean(np.abs(halves[season:] - halves[:-season])))
-    scale = _finite_result(scale, "the in-sample seasonal-naive error of y_train")
+        scale = 2.0 * float(
+            np.mean(np.abs(halves[season:] - halves[:-season]))
+        )
+    scale = _finite_result(
+        scale, "the in-sample seasonal-naive error of y_train"
+    )
     if scale == 0:
         raise ValueError(
             f"the in-sample seasonal-naive error of y_train (season={season}) is 0: "

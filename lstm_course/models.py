@@ -78,8 +78,12 @@ def _check_activation(activation):
 
 
 def _check_learning_rate(learning_rate) -> float:
-    if isinstance(learning_rate, bool) or not isinstance(learning_rate, int | float):
-        raise TypeError(f"learning_rate must be a number, got {learning_rate!r}.")
+    if isinstance(learning_rate, bool) or not isinstance(
+        learning_rate, int | float
+    ):
+        raise TypeError(
+            f"learning_rate must be a number, got {learning_rate!r}."
+        )
     if not 0 < learning_rate < 1:
         raise ValueError(
             f"learning_rate={learning_rate} is out of range; Adam's usual values "
@@ -335,7 +339,8 @@ def build_bidirectional_lstm(
         [
             keras.Input(shape=(seq_length, n_features)),
             keras.layers.Bidirectional(
-                keras.layers.LSTM(units, activation=activation), name="bidirectional"
+                keras.layers.LSTM(units, activation=activation),
+                name="bidirectional",
             ),
             keras.layers.Dense(horizon, name="forecast"),
         ],
@@ -350,17 +355,23 @@ def build_bidirectional_lstm(
 
 
 def _check_quantiles(quantiles) -> tuple[float, ...]:
-    if isinstance(quantiles, numbers.Real) or not hasattr(quantiles, "__iter__"):
+    if isinstance(quantiles, numbers.Real) or not hasattr(
+        quantiles, "__iter__"
+    ):
         raise TypeError(
             f"quantiles must be a sequence of levels such as (0.1, 0.5, 0.9), but "
             f"got {quantiles!r}."
         )
     levels = tuple(quantiles)
     if not levels:
-        raise ValueError("quantiles is empty; pass levels such as (0.1, 0.5, 0.9).")
+        raise ValueError(
+            "quantiles is empty; pass levels such as (0.1, 0.5, 0.9)."
+        )
     for q in levels:
         if isinstance(q, bool) or not isinstance(q, numbers.Real):
-            raise TypeError(f"quantiles must hold numbers, but got {q!r} in {levels}.")
+            raise TypeError(
+                f"quantiles must hold numbers, but got {q!r} in {levels}."
+            )
         if not 0 < q < 1:
             raise ValueError(
                 f"quantile level {q} in quantiles={levels} is out of range: each "
@@ -401,7 +412,9 @@ class PinballLoss(keras.losses.Loss):
     0.2
     """
 
-    def __init__(self, quantiles=(0.1, 0.5, 0.9), name="pinball_loss", **kwargs):
+    def __init__(
+        self, quantiles=(0.1, 0.5, 0.9), name="pinball_loss", **kwargs
+    ):
         super().__init__(name=name, **kwargs)
         self.quantiles = _check_quantiles(quantiles)
 
@@ -760,12 +773,18 @@ def train_temperature_lstm(
     for array in (temp_c, scaled):
         array.flags.writeable = False
     X, y = make_windows(scaled, seq_length)
-    n_train = train_hours - seq_length  # windows whose target is a training hour
+    n_train = (
+        train_hours - seq_length
+    )  # windows whose target is a training hour
 
     set_seed(seed)
     model = build_lstm_model(seq_length, 1, units, learning_rate=learning_rate)
     history = model.fit(
-        X[:n_train], y[:n_train], epochs=epochs, batch_size=batch_size, verbose=0
+        X[:n_train],
+        y[:n_train],
+        epochs=epochs,
+        batch_size=batch_size,
+        verbose=0,
     )
     return TemperatureLSTM(
         model=model,

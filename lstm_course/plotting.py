@@ -44,7 +44,12 @@ class _Diagram:
         if self.highlight is None:
             return _LINE, 1.0, 1.6 * k, None
         if self.highlight in parts:
-            return HIGHLIGHT_COLORS[self.highlight], 1.0, 3.0 * k, self.highlight
+            return (
+                HIGHLIGHT_COLORS[self.highlight],
+                1.0,
+                3.0 * k,
+                self.highlight,
+            )
         return _LINE, _FADE, 1.6 * k, None
 
     def path(self, points, parts, arrow=True):
@@ -88,7 +93,9 @@ class _Diagram:
         color, alpha, lw, hl = self._style(parts)
         fill = _tint(HIGHLIGHT_COLORS[hl]) if hl else _NODE_FILL
         if ellipse:
-            patch = Ellipse((x, y), 1.25, 0.62, facecolor=fill, edgecolor=color)
+            patch = Ellipse(
+                (x, y), 1.25, 0.62, facecolor=fill, edgecolor=color
+            )
         else:
             patch = Circle((x, y), radius, facecolor=fill, edgecolor=color)
         patch.set(lw=lw, alpha=alpha, zorder=4)
@@ -157,7 +164,9 @@ def draw_lstm_cell(ax=None, highlight=None):
     """
     if highlight is not None and highlight not in HIGHLIGHT_COLORS:
         allowed = ", ".join(repr(k) for k in (None, *HIGHLIGHT_COLORS))
-        raise ValueError(f"highlight must be one of {allowed}; got {highlight!r}.")
+        raise ValueError(
+            f"highlight must be one of {allowed}; got {highlight!r}."
+        )
     if ax is not None and not hasattr(ax, "add_patch"):
         raise TypeError(
             f"ax must be a matplotlib Axes (for example from plt.subplots()), or "
@@ -188,7 +197,9 @@ def draw_lstm_cell(ax=None, highlight=None):
 
     # Cell-state highway: c_{t-1} -> x (forget) -> + (input) -> c_t.
     d.path([(-0.2, y_cell), (x_f - 0.33, y_cell)], ("cell",), arrow=False)
-    d.path([(x_f + 0.33, y_cell), (x_c - 0.33, y_cell)], ("cell",), arrow=False)
+    d.path(
+        [(x_f + 0.33, y_cell), (x_c - 0.33, y_cell)], ("cell",), arrow=False
+    )
     d.path([(x_c + 0.33, y_cell), (12.2, y_cell)], ("cell",))
     d.node(x_f, y_cell, "×", ("cell", "forget"))
     d.node(x_c, y_cell, "+", ("cell", "input", "candidate"))
@@ -216,11 +227,15 @@ def draw_lstm_cell(ax=None, highlight=None):
     # Input gate and candidate: i_t * c_tilde is added to the cell state.
     y_mul = 4.3
     d.gate(x_i, y_gate, r"$\sigma$", ("input",))
-    d.path([(x_i, y_gate + 0.42), (x_i, y_mul), (x_c - 0.35, y_mul)], ("input",))
+    d.path(
+        [(x_i, y_gate + 0.42), (x_i, y_mul), (x_c - 0.35, y_mul)], ("input",)
+    )
     d.text(x_i - 0.3, 3.6, "$i_t$", ("input",), size=16, ha="right")
     d.gate(x_c, y_gate, "tanh", ("candidate",), width=1.2)
     d.path([(x_c, y_gate + 0.42), (x_c, y_mul - 0.35)], ("candidate",))
-    d.text(x_c - 0.2, 3.45, r"$\tilde c_t$", ("candidate",), size=16, ha="right")
+    d.text(
+        x_c - 0.2, 3.45, r"$\tilde c_t$", ("candidate",), size=16, ha="right"
+    )
     d.node(x_c, y_mul, "×", ("input", "candidate"))
     d.path([(x_c, y_mul + 0.33), (x_c, y_cell - 0.35)], ("input", "candidate"))
 
@@ -230,7 +245,9 @@ def draw_lstm_cell(ax=None, highlight=None):
     d.node(x_h, y_tanh, "tanh", ("output",), ellipse=True)
     d.path([(x_h, y_tanh - 0.31), (x_h, y_out + 0.35)], ("output",))
     d.gate(x_o, y_gate, r"$\sigma$", ("output",))
-    d.path([(x_o, y_gate + 0.42), (x_o, y_out), (x_h - 0.35, y_out)], ("output",))
+    d.path(
+        [(x_o, y_gate + 0.42), (x_o, y_out), (x_h - 0.35, y_out)], ("output",)
+    )
     d.text(8.5, y_out + 0.35, "$o_t$", ("output",), size=16)
     d.node(x_h, y_out, "×", ("output",))
 

@@ -9,7 +9,9 @@ from lstm_course._validation import check_int
 _MAX_SEED = 2**32 - 1
 
 
-def set_seed(seed: int = 42, *, deterministic: bool = True) -> np.random.Generator:
+def set_seed(
+    seed: int = 42, *, deterministic: bool = True
+) -> np.random.Generator:
     """Seed every random number generator the course uses, in one call.
 
     Seeds Python's :mod:`random`, NumPy's global generator and the Keras backend
@@ -53,7 +55,9 @@ def set_seed(seed: int = 42, *, deterministic: bool = True) -> np.random.Generat
             f"2**32 - 1 = {_MAX_SEED}. Use a smaller number."
         )
     if not isinstance(deterministic, bool):
-        raise TypeError(f"deterministic must be True or False, got {deterministic!r}.")
+        raise TypeError(
+            f"deterministic must be True or False, got {deterministic!r}."
+        )
 
     import keras
 

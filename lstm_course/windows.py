@@ -288,7 +288,9 @@ class Split(NamedTuple):
         return Split(fn(self.train), fn(self.val), fn(self.test))
 
 
-def split_chronologically(data, train: float = 0.7, val: float = 0.15) -> Split:
+def split_chronologically(
+    data, train: float = 0.7, val: float = 0.15
+) -> Split:
     """Split a series in time order: the oldest rows train, the newest test.
 
     Never shuffle a time series before splitting: a model validated on rows that
@@ -328,7 +330,9 @@ def split_chronologically(data, train: float = 0.7, val: float = 0.15) -> Split:
     check_time_order(data)
     arr = as_series_array(data)
     for name, value in (("train", train), ("val", val)):
-        if isinstance(value, bool) or not isinstance(value, int | float | np.floating):
+        if isinstance(value, bool) or not isinstance(
+            value, int | float | np.floating
+        ):
             raise TypeError(
                 f"{name} must be a fraction such as 0.7, but got {value!r}."
             )
@@ -590,9 +594,13 @@ class Scaler:
                     f"data has {arr.shape[1]} feature(s) but the scaler was fitted "
                     f"on {mean.shape[0]}; scale data with the same columns."
                 )
-        return ((arr - mean) / scale).astype(np.result_type(arr.dtype, np.float32))
+        return ((arr - mean) / scale).astype(
+            np.result_type(arr.dtype, np.float32)
+        )
 
-    def inverse_transform(self, values, column: int | None = None) -> np.ndarray:
+    def inverse_transform(
+        self, values, column: int | None = None
+    ) -> np.ndarray:
         """Undo :meth:`transform`: back to the original units.
 
         Pass ``column`` (the target's position) to unscale forecasts of one
@@ -675,7 +683,9 @@ def fit_scaler(train) -> Scaler:
     with np.errstate(over="ignore", invalid="ignore"):
         mean, scale = table.mean(axis=0), table.std(axis=0)
     if not (np.isfinite(mean).all() and np.isfinite(scale).all()):
-        flat = np.flatnonzero(~(np.isfinite(mean) & np.isfinite(scale))).tolist()
+        flat = np.flatnonzero(
+            ~(np.isfinite(mean) & np.isfinite(scale))
+        ).tolist()
         raise ValueError(
             f"feature column(s) {flat} of train are too large to standardise: "
             "their mean or standard deviation overflows float64 (inf). Divide "

@@ -72,7 +72,9 @@ def call_learner(fn: Callable, args: tuple, kwargs: dict, *, timeout=None):
     timeout = TIMEOUT_SECONDS if timeout is None else float(timeout)
     on_main = threading.current_thread() is threading.main_thread()
     if on_main and hasattr(signal, "setitimer"):
-        if signal.getitimer(signal.ITIMER_REAL)[0] == 0:  # no timer of someone else's
+        if (
+            signal.getitimer(signal.ITIMER_REAL)[0] == 0
+        ):  # no timer of someone else's
 
             def stop(signum, frame):
                 raise LearnerTimeout
@@ -119,21 +121,27 @@ def _same(a, b) -> bool:
             np.array_equal(a_arr, b_arr, equal_nan=a_arr.dtype.kind in "fc")
         )
     if isinstance(a, list | tuple) and isinstance(b, list | tuple):
-        return len(a) == len(b) and all(_same(x, y) for x, y in zip(a, b, strict=True))
+        return len(a) == len(b) and all(
+            _same(x, y) for x, y in zip(a, b, strict=True)
+        )
     try:
         return bool(a == b)
     except Exception:  # an object whose == does not give a truth value
         return a is b
 
 
-def _changed_inputs(pristine: tuple, given: tuple, kw_pristine: dict, kw_given: dict):
+def _changed_inputs(
+    pristine: tuple, given: tuple, kw_pristine: dict, kw_given: dict
+):
     changed = [
         f"argument {i + 1}"
         for i, (p, g) in enumerate(zip(pristine, given, strict=True))
         if not _same(p, g)
     ]
     changed += [
-        f"argument {k}=" for k in kw_given if not _same(kw_pristine[k], kw_given[k])
+        f"argument {k}="
+        for k in kw_given
+        if not _same(kw_pristine[k], kw_given[k])
     ]
     return changed
 
@@ -241,7 +249,9 @@ def _is_integer_like(value) -> bool:
     return isinstance(value, np.ndarray) and value.dtype.kind in "iu"
 
 
-def compare(got, expected, *, rtol: float = 1e-5, atol: float = 1e-6) -> str | None:
+def compare(
+    got, expected, *, rtol: float = 1e-5, atol: float = 1e-6
+) -> str | None:
     """Explain how ``got`` differs from ``expected``, or return None if they match.
 
     Refuses None (a function that forgot ``return``), text and booleans (a number
@@ -290,7 +300,9 @@ def compare(got, expected, *, rtol: float = 1e-5, atol: float = 1e-6) -> str | N
     if isinstance(got, complex | np.complexfloating) or (
         got_raw is not None and got_raw.dtype.kind == "c"
     ):
-        return f"returned a complex number ({got!r:.60}), expected real numbers"
+        return (
+            f"returned a complex number ({got!r:.60}), expected real numbers"
+        )
     try:
         got_arr = np.asarray(got, dtype=float)
     except (TypeError, ValueError):
@@ -301,7 +313,9 @@ def compare(got, expected, *, rtol: float = 1e-5, atol: float = 1e-6) -> str | N
     if _is_integer_like(expected):
         if not np.array_equal(got_arr, exp_arr):
             if got_arr.ndim == 0:
-                shown = got if isinstance(got, numbers.Number) else got_arr.item()
+                shown = (
+                    got if isinstance(got, numbers.Number) else got_arr.item()
+                )
                 return (
                     f"values differ from the reference: returned {shown!r}, expected "
                     f"{expected!r} (whole numbers must match exactly)"
@@ -385,7 +399,9 @@ def run_cases(
         problems = _compare_outputs(got, expected, rtol=rtol, atol=atol)
         if problems:
             lines = [f"{problems} ({label})"]
-            lines += [f"hint: {h}" for key, h in hints.items() if key in problems]
+            lines += [
+                f"hint: {h}" for key, h in hints.items() if key in problems
+            ]
             return _emit(name, False, lines)
     return _emit(name, True, [f"all {n} cases match the reference."])
 
@@ -395,7 +411,11 @@ def _compare_outputs(got, expected, *, rtol, atol) -> str | None:
         return RETURNED_NONE
     if isinstance(expected, tuple):
         if not isinstance(got, tuple) or len(got) != len(expected):
-            kind = f"a tuple of {len(got)}" if isinstance(got, tuple) else "one value"
+            kind = (
+                f"a tuple of {len(got)}"
+                if isinstance(got, tuple)
+                else "one value"
+            )
             return f"returned {kind}, expected a tuple of {len(expected)}"
         for i, (g, e) in enumerate(zip(got, expected, strict=True)):
             problem = compare(g, e, rtol=rtol, atol=atol)
@@ -405,7 +425,9 @@ def _compare_outputs(got, expected, *, rtol, atol) -> str | None:
     return compare(got, expected, rtol=rtol, atol=atol)
 
 
-def check_answer(got, expected, *, name: str = "answer", hint: str = "") -> Feedback:
+def check_answer(
+    got, expected, *, name: str = "answer", hint: str = ""
+) -> Feedback:
     """Check a single number or array the learner computed or predicted.
 
     Whole numbers (a parameter count) must match exactly; floats within a

@@ -36,4 +36,6 @@ def check_lstm_param_count(fn) -> Feedback:
         "candidate); each has a (units x (units + n_features)) weight matrix "
         "acting on [h_prev, x] and a bias of units.",
     }
-    return run_cases("check_lstm_param_count", fn, lstm_param_count, cases, hints=hints)
+    return run_cases(
+        "check_lstm_param_count", fn, lstm_param_count, cases, hints=hints
+    )

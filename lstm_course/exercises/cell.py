@@ -89,7 +89,10 @@ def check_sigmoid(fn) -> Feedback:
         ("large negative inputs", (np.array([-1000.0, -750.0, -100.0]),), {}),
         ("large positive inputs", (np.array([100.0, 750.0, 1000.0]),), {}),
     ]
-    hints = {"error": _OVERFLOW_HINT, "shape": "apply it elementwise; do not sum."}
+    hints = {
+        "error": _OVERFLOW_HINT,
+        "shape": "apply it elementwise; do not sum.",
+    }
     return _run("check_sigmoid", fn, cell.sigmoid, cases, hints)
 
 

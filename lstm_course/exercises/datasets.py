@@ -34,9 +34,21 @@ def check_wind_components(fn) -> Feedback:
     """
     rng = np.random.default_rng(11)
     cases = [
-        ("a north wind, 5 m/s, from 0°", (np.array([5.0]), np.array([0.0])), {}),
-        ("an east wind, 3 m/s, from 90°", (np.array([3.0]), np.array([90.0])), {}),
-        ("calm air: speed 0", (np.array([0.0, 0.0]), np.array([0.0, 200.0])), {}),
+        (
+            "a north wind, 5 m/s, from 0°",
+            (np.array([5.0]), np.array([0.0])),
+            {},
+        ),
+        (
+            "an east wind, 3 m/s, from 90°",
+            (np.array([3.0]), np.array([90.0])),
+            {},
+        ),
+        (
+            "calm air: speed 0",
+            (np.array([0.0, 0.0]), np.array([0.0, 200.0])),
+            {},
+        ),
         (
             "100 random winds",
             (rng.uniform(0, 15, 100), rng.uniform(0, 360, 100)),
@@ -49,7 +61,9 @@ def check_wind_components(fn) -> Feedback:
         "tuple": "return the two components as a tuple: return x, y.",
         "shape": "compute one x and one y per wind, element-wise.",
     }
-    return run_cases("check_wind_components", fn, wind_components, cases, hints=hints)
+    return run_cases(
+        "check_wind_components", fn, wind_components, cases, hints=hints
+    )
 
 
 def _day_rows(X, steps_per_day=48):

@@ -23,7 +23,9 @@ def _stacked_param_count(n_features, units, num_layers, horizon):
 
 
 def _bidirectional_param_count(n_features, units, horizon):
-    return 2 * lstm_param_count(units, n_features) + 2 * units * horizon + horizon
+    return (
+        2 * lstm_param_count(units, n_features) + 2 * units * horizon + horizon
+    )
 
 
 def check_stacked_param_count(fn) -> Feedback:
@@ -64,7 +66,11 @@ def check_stacked_param_count(fn) -> Feedback:
         "head has units * horizon weights and horizon biases.",
     }
     return run_cases(
-        "check_stacked_param_count", fn, _stacked_param_count, cases, hints=hints
+        "check_stacked_param_count",
+        fn,
+        _stacked_param_count,
+        cases,
+        hints=hints,
     )
 
 
@@ -142,7 +148,9 @@ def check_permute_feature(fn) -> Feedback:
     """
     name = "check_permute_feature"
     if not callable(fn):
-        return _emit(name, False, [f"expected a function, got {type(fn).__name__}."])
+        return _emit(
+            name, False, [f"expected a function, got {type(fn).__name__}."]
+        )
     rng = np.random.default_rng(0)
     base = rng.normal(size=(50, 6, 3))
     for column in (0, 2):
@@ -151,7 +159,9 @@ def check_permute_feature(fn) -> Feedback:
         try:
             got = call_learner(fn, (X, column, 1), {})
         except LearnerTimeout:
-            return _emit(name, False, [f"{_timeout_message()} (column={column})"])
+            return _emit(
+                name, False, [f"{_timeout_message()} (column={column})"]
+            )
         except Exception as exc:  # a learner's bug is feedback, not a crash
             hint = (
                 "copy X first (np.array(X, copy=True)): windows are read-only views."
@@ -159,14 +169,18 @@ def check_permute_feature(fn) -> Feedback:
                 else "call it as fn(X, column, seed)."
             )
             return _emit(
-                name, False, [f"raised {type(exc).__name__}: {exc}", f"hint: {hint}"]
+                name,
+                False,
+                [f"raised {type(exc).__name__}: {exc}", f"hint: {hint}"],
             )
         if got is None:
             return _emit(name, False, [RETURNED_NONE])
         problem = _permutation_problem(np.asarray(got), base, column)
         if problem:
             return _emit(name, False, [f"{problem} (column={column})"])
-    return _emit(name, True, ["shuffles one feature's windows and nothing else."])
+    return _emit(
+        name, True, ["shuffles one feature's windows and nothing else."]
+    )
 
 
 def _permutation_problem(got, X, column) -> str | None:

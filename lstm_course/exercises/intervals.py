@@ -86,10 +86,22 @@ def check_pinball_loss(fn) -> Feedback:
     y_pred = np.full(50, 10.0)
     y_2d = rng.normal(size=(8, 3))
     cases = [
-        ("quantile=0.9, forecasts too low and too high", (y_true, y_pred, 0.9), {}),
+        (
+            "quantile=0.9, forecasts too low and too high",
+            (y_true, y_pred, 0.9),
+            {},
+        ),
         ("quantile=0.1", (y_true, y_pred, 0.1), {}),
-        ("quantile=0.5 (half the mean absolute error)", (y_true, y_pred, 0.5), {}),
-        ("arrays of shape (8, 3), quantile=0.75", (y_2d, 0.5 * y_2d, 0.75), {}),
+        (
+            "quantile=0.5 (half the mean absolute error)",
+            (y_true, y_pred, 0.5),
+            {},
+        ),
+        (
+            "arrays of shape (8, 3), quantile=0.75",
+            (y_2d, 0.5 * y_2d, 0.75),
+            {},
+        ),
         ("a perfect forecast", (y_true, y_true.copy(), 0.9), {}),
     ]
     hints = {
@@ -98,4 +110,6 @@ def check_pinball_loss(fn) -> Feedback:
         "error": "turn the inputs into arrays with np.asarray, then use "
         "np.maximum (elementwise), not max.",
     }
-    return run_cases("check_pinball_loss", fn, pinball_loss, cases, hints=hints)
+    return run_cases(
+        "check_pinball_loss", fn, pinball_loss, cases, hints=hints
+    )

@@ -40,7 +40,9 @@ def check_seasonal_naive(fn) -> Feedback:
     X7, _ = make_windows(series, 7)
 
     def reference(X, season, horizon):
-        return seasonal_naive_forecast(X, season, horizon).reshape(len(X), horizon)
+        return seasonal_naive_forecast(X, season, horizon).reshape(
+            len(X), horizon
+        )
 
     cases = [
         ("season=7, horizon=1", (X12, 7, 1), {}),
@@ -82,7 +84,9 @@ def check_mase(fn) -> Feedback:
     Feedback(passed=False)
     """
     rng = np.random.default_rng(7)
-    y_train = np.sin(np.arange(100.0) * 2 * np.pi / 12) + rng.normal(0, 0.3, 100)
+    y_train = np.sin(np.arange(100.0) * 2 * np.pi / 12) + rng.normal(
+        0, 0.3, 100
+    )
     y_true = rng.normal(size=20)
     y_pred = y_true + rng.normal(0, 0.5, 20)
     cases = [

@@ -10,7 +10,9 @@ from lstm_course._validation import check_int
 from lstm_course.exercises._core import Feedback, run_cases
 
 
-def _early_stopping_epochs(val_losses: Sequence[float], patience: int) -> tuple:
+def _early_stopping_epochs(
+    val_losses: Sequence[float], patience: int
+) -> tuple:
     """What ``keras.callbacks.EarlyStopping`` would do with these losses.
 
     The reference answer of the chapter's exercise: private, so that the API
@@ -74,7 +76,11 @@ def check_early_stopping_epochs(fn) -> Feedback:
     """
     cases = [
         ("a loss that keeps falling", ([5.0, 4.0, 3.0, 2.0, 1.0], 2), {}),
-        ("a minimum at epoch 1, patience 2", ([1.0, 0.5, 0.6, 0.7, 0.4], 2), {}),
+        (
+            "a minimum at epoch 1, patience 2",
+            ([1.0, 0.5, 0.6, 0.7, 0.4], 2),
+            {},
+        ),
         ("a tie is not an improvement", ([1.0, 0.8, 0.8, 0.8, 0.1], 2), {}),
         ("patience 3", ([3.0, 2.0, 2.5, 1.5, 1.6, 1.7, 1.8, 1.0], 3), {}),
     ]
@@ -84,5 +90,9 @@ def check_early_stopping_epochs(fn) -> Feedback:
         "tuple": "return two numbers: (best_epoch, epochs_run).",
     }
     return run_cases(
-        "check_early_stopping_epochs", fn, _early_stopping_epochs, cases, hints=hints
+        "check_early_stopping_epochs",
+        fn,
+        _early_stopping_epochs,
+        cases,
+        hints=hints,
     )

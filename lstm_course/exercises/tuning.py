@@ -61,4 +61,6 @@ def check_hyperband_cost(fn) -> Feedback:
         "round's.",
         "tuple": "return two numbers: (trials, epochs).",
     }
-    return run_cases("check_hyperband_cost", fn, _hyperband_cost, cases, hints=hints)
+    return run_cases(
+        "check_hyperband_cost", fn, _hyperband_cost, cases, hints=hints
+    )

@@ -43,9 +43,17 @@ def check_windows_1d(fn) -> Feedback:
     Feedback(passed=False)
     """
     cases = [
-        ("a sine of 20 points, seq_length=3", (np.sin(np.arange(20.0)), 3), {}),
+        (
+            "a sine of 20 points, seq_length=3",
+            (np.sin(np.arange(20.0)), 3),
+            {},
+        ),
         ("0..9 with seq_length=1", (np.arange(10.0), 1), {}),
-        ("exactly one window: 0..5 with seq_length=5", (np.arange(6.0), 5), {}),
+        (
+            "exactly one window: 0..5 with seq_length=5",
+            (np.arange(6.0), 5),
+            {},
+        ),
     ]
     hints = {
         "shape": "a series of n points gives n - seq_length windows: the last "

@@ -100,8 +100,14 @@ def set_distributed_environment(tuner_id: str, ip: str, port: int) -> dict:
     ip = _check_name(ip, "ip")
     port = check_int(port, "port", minimum=1)
     if port > 65535:
-        raise ValueError(f"port={port} is too large: ports go from 1 to 65535.")
-    env = {ENV_TUNER_ID: tuner_id, ENV_ORACLE_IP: ip, ENV_ORACLE_PORT: str(port)}
+        raise ValueError(
+            f"port={port} is too large: ports go from 1 to 65535."
+        )
+    env = {
+        ENV_TUNER_ID: tuner_id,
+        ENV_ORACLE_IP: ip,
+        ENV_ORACLE_PORT: str(port),
+    }
     os.environ.update(env)
     return env
 
@@ -168,7 +174,9 @@ def serve_chief(
             f"with {ENV_ORACLE_IP} and {ENV_ORACLE_PORT} (see "
             "set_distributed_environment)."
         )
-    _check_port_free(os.environ[ENV_ORACLE_IP], int(os.environ[ENV_ORACLE_PORT]))
+    _check_port_free(
+        os.environ[ENV_ORACLE_IP], int(os.environ[ENV_ORACLE_PORT])
+    )
     chief = make_tuner(
         hypermodel,
         tuner,
@@ -185,14 +193,17 @@ def serve_chief(
     address = f"{os.environ[ENV_ORACLE_IP]}:{os.environ[ENV_ORACLE_PORT]}"
     # No SO_REUSEPORT: a second chief on a port in use must fail, not share it.
     server = grpc.server(
-        futures.ThreadPoolExecutor(max_workers=1), options=[("grpc.so_reuseport", 0)]
+        futures.ThreadPoolExecutor(max_workers=1),
+        options=[("grpc.so_reuseport", 0)],
     )
     servicer = oracle_chief.OracleServicer(chief.oracle)
     protos.get_service_grpc().add_OracleServicer_to_server(servicer, server)
     try:
         bound = server.add_insecure_port(address)
     except RuntimeError as exc:  # grpc raises when it cannot bind
-        raise RuntimeError(f"The chief cannot listen on {address}: {exc}") from exc
+        raise RuntimeError(
+            f"The chief cannot listen on {address}: {exc}"
+        ) from exc
     if bound == 0:
         raise RuntimeError(
             f"The chief cannot listen on {address}: is the port in use? "
@@ -201,7 +212,9 @@ def serve_chief(
     server.start()
     start = time.monotonic()
     try:
-        while not (servicer.stop_triggered and oracle_chief.exit_chief(chief.oracle)):
+        while not (
+            servicer.stop_triggered and oracle_chief.exit_chief(chief.oracle)
+        ):
             if timeout is not None and time.monotonic() - start > timeout:
                 break
             time.sleep(poll_seconds)
@@ -349,9 +362,13 @@ def wait_for_chief(timeout: float = CONNECT_TIMEOUT) -> None:
     import grpc
 
     if isinstance(timeout, bool) or not isinstance(timeout, int | float):
-        raise TypeError(f"timeout must be a number of seconds, got {timeout!r}.")
+        raise TypeError(
+            f"timeout must be a number of seconds, got {timeout!r}."
+        )
     if not timeout > 0:
-        raise ValueError(f"timeout={timeout} must be a positive number of seconds.")
+        raise ValueError(
+            f"timeout={timeout} must be a positive number of seconds."
+        )
     address = f"{os.environ[ENV_ORACLE_IP]}:{os.environ[ENV_ORACLE_PORT]}"
     channel = grpc.insecure_channel(address)
     try:
@@ -409,7 +426,9 @@ def demo_data(
     return X[:split], y[:split], X[split:], y[split:]
 
 
-def electricity_data(seq_length: int = 24, stride: int = 4) -> tuple[np.ndarray, ...]:
+def electricity_data(
+    seq_length: int = 24, stride: int = 4
+) -> tuple[np.ndarray, ...]:
     """Chapter 13's windows of hourly electricity demand, for a class-wide search.
 
     Hourly mean demand in Victoria, 2014 (:func:`lstm_course.load_electricity`),
@@ -436,7 +455,11 @@ def electricity_data(seq_length: int = 24, stride: int = 4) -> tuple[np.ndarray,
     """
     from lstm_course.baselines import naive_forecast
     from lstm_course.datasets import load_electricity
-    from lstm_course.windows import fit_scaler, split_chronologically, window_split
+    from lstm_course.windows import (
+        fit_scaler,
+        split_chronologically,
+        window_split,
+    )
 
     stride = check_int(stride, "stride", minimum=1)
     hourly = load_electricity()["demand_gw"].resample("h").mean()
@@ -459,10 +482,14 @@ def _parser() -> argparse.ArgumentParser:
     )
     roles = parser.add_subparsers(dest="role", required=True)
     chief = roles.add_parser("chief", help="serve the search (trains nothing)")
-    worker = roles.add_parser("worker", help="train the trials the chief hands out")
+    worker = roles.add_parser(
+        "worker", help="train the trials the chief hands out"
+    )
     for sub in (chief, worker):
         sub.add_argument("--ip", default=os.environ.get(ENV_ORACLE_IP))
-        sub.add_argument("--port", type=int, default=os.environ.get(ENV_ORACLE_PORT))
+        sub.add_argument(
+            "--port", type=int, default=os.environ.get(ENV_ORACLE_PORT)
+        )
         sub.add_argument(
             "--tuner",
             choices=("random", "hyperband"),
@@ -479,7 +506,9 @@ def _parser() -> argparse.ArgumentParser:
             default="demo",
             help="demo: a small synthetic series; electricity: chapter 13's data",
         )
-        sub.add_argument("--n-points", type=int, default=600, help="demo data only")
+        sub.add_argument(
+            "--n-points", type=int, default=600, help="demo data only"
+        )
         sub.add_argument(
             "--units",
             type=int,
@@ -489,12 +518,16 @@ def _parser() -> argparse.ArgumentParser:
             help="the range of LSTM units (default: 32 512 32, the slide's)",
         )
         sub.add_argument(
-            "--directory", help="where to keep state (default: a temporary directory)"
+            "--directory",
+            help="where to keep state (default: a temporary directory)",
         )
         sub.add_argument("--project-name", default="lstm_tuning")
         sub.add_argument("--seed", type=int, default=42)
     chief.add_argument(
-        "--timeout", type=float, default=None, help="stop serving after SECONDS"
+        "--timeout",
+        type=float,
+        default=None,
+        help="stop serving after SECONDS",
     )
     chief.add_argument("--results", help="write the results table to this CSV")
     worker.add_argument("--tuner-id", default=os.environ.get(ENV_TUNER_ID))
@@ -543,7 +576,9 @@ def _check_results_path(path) -> None:
         return
     target = Path(path)
     if target.is_dir():
-        raise ValueError(f"--results {path} is a folder; give a CSV file name.")
+        raise ValueError(
+            f"--results {path} is a folder; give a CSV file name."
+        )
     if not target.parent.is_dir():
         raise ValueError(
             f"--results {path}: the folder {str(target.parent)!r} does not exist; "
@@ -569,7 +604,9 @@ def _main(args) -> int:
     if args.role == "chief":
         _check_results_path(args.results)
         if args.timeout is not None and not args.timeout > 0:
-            return _fail(f"--timeout {args.timeout} must be a positive number.")
+            return _fail(
+                f"--timeout {args.timeout} must be a positive number."
+            )
     elif not args.connect_timeout > 0:
         return _fail(
             f"--connect-timeout {args.connect_timeout} must be a positive number."
@@ -585,7 +622,11 @@ def _main(args) -> int:
             "give each worker a unique --tuner-id such as tuner0 "
             f"(or set {ENV_TUNER_ID}); 'chief' is taken by the chief."
         )
-    if args.role == "worker" and args.tuner == "hyperband" and not args.directory:
+    if (
+        args.role == "worker"
+        and args.tuner == "hyperband"
+        and not args.directory
+    ):
         return _fail(
             "Hyperband resumes promoted models from checkpoints that other "
             "workers wrote: give every worker the same --directory on a shared "
@@ -604,7 +645,9 @@ def _main(args) -> int:
     }
     if args.directory is None:
         with tempfile.TemporaryDirectory(prefix="lstm_course_tuning_") as tmp:
-            return _run_role(args, tuner_id, hypermodel, {**options, "directory": tmp})
+            return _run_role(
+                args, tuner_id, hypermodel, {**options, "directory": tmp}
+            )
     return _run_role(args, tuner_id, hypermodel, options)
 
 
@@ -619,7 +662,9 @@ def _run_role(args, tuner_id, hypermodel, options) -> int:
             table.to_csv(args.results, index=False)
         finished = len(table) > 0 and (table["status"] == "COMPLETED").all()
         if not finished:
-            print("chief: stopped before every trial completed", file=sys.stderr)
+            print(
+                "chief: stopped before every trial completed", file=sys.stderr
+            )
         return 0 if finished else 1
     if args.data == "electricity":
         data = electricity_data(args.seq_length)

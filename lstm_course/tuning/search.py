@@ -41,7 +41,9 @@ SEARCH_SPACE = {
 _TUNERS = ("hyperband", "random")
 
 
-def _check_range(value, name: str, *, length: int, integer: bool, positive: bool):
+def _check_range(
+    value, name: str, *, length: int, integer: bool, positive: bool
+):
     """Check a (min, max[, step]) tuple and return it as a tuple."""
     kind = "whole numbers" if integer else "numbers"
     shape = "(min, max, step)" if length == 3 else "(min, max)"
@@ -133,7 +135,9 @@ def make_hypermodel(
     learning_rate = _check_range(
         learning_rate, "learning_rate", length=2, integer=False, positive=True
     )
-    dropout = _check_range(dropout, "dropout", length=3, integer=False, positive=False)
+    dropout = _check_range(
+        dropout, "dropout", length=3, integer=False, positive=False
+    )
     if dropout[1] >= 1:
         raise ValueError(
             f"dropout={dropout!r} reaches {dropout[1]}, but a dropout rate must "
@@ -143,9 +147,14 @@ def make_hypermodel(
     def build_model(hp):
         import keras
 
-        n_units = hp.Int("units", min_value=units[0], max_value=units[1], step=units[2])
+        n_units = hp.Int(
+            "units", min_value=units[0], max_value=units[1], step=units[2]
+        )
         rate = hp.Float(
-            "dropout", min_value=dropout[0], max_value=dropout[1], step=dropout[2]
+            "dropout",
+            min_value=dropout[0],
+            max_value=dropout[1],
+            step=dropout[2],
         )
         lr = hp.Float(
             "learning_rate",
@@ -156,7 +165,9 @@ def make_hypermodel(
         model = keras.Sequential(
             [
                 keras.Input(shape=(seq_length, n_features)),
-                keras.layers.LSTM(n_units),  # tanh: bounded, and cuDNN-eligible
+                keras.layers.LSTM(
+                    n_units
+                ),  # tanh: bounded, and cuDNN-eligible
                 keras.layers.Dropout(rate),
                 keras.layers.Dense(horizon),
             ]
@@ -320,7 +331,9 @@ def results_table(tuner, *, epochs: int | None = None) -> pd.DataFrame:
         trial = oracle.trials[trial_id]
         values = trial.hyperparameters.values  # noqa: PD011 (a dict, not pandas)
         row = {"trial_id": trial_id}
-        row.update({k: v for k, v in values.items() if not k.startswith("tuner/")})
+        row.update(
+            {k: v for k, v in values.items() if not k.startswith("tuner/")}
+        )
         if hyperband:
             trained = int(values["tuner/epochs"])
             initial = int(values["tuner/initial_epoch"])
@@ -381,7 +394,9 @@ def _check_xy(X, y, prefix: str) -> tuple[np.ndarray, np.ndarray]:
 
 def _check_name(value, name: str) -> str:
     if not isinstance(value, str) or not value.strip():
-        raise TypeError(f"{name} must be a non-empty string, but got {value!r}.")
+        raise TypeError(
+            f"{name} must be a non-empty string, but got {value!r}."
+        )
     return value
 
 
@@ -497,7 +512,10 @@ def run_search(
     """
     X_train, y_train = _check_xy(X_train, y_train, "train")
     X_val, y_val = _check_xy(X_val, y_val, "val")
-    if X_val.shape[1:] != X_train.shape[1:] or y_val.shape[1:] != y_train.shape[1:]:
+    if (
+        X_val.shape[1:] != X_train.shape[1:]
+        or y_val.shape[1:] != y_train.shape[1:]
+    ):
         raise ValueError(
             f"Validation windows {X_val.shape[1:]} -> {y_val.shape[1:]} do not match "
             f"training windows {X_train.shape[1:]} -> {y_train.shape[1:]}. Build "
@@ -559,9 +577,13 @@ def run_search(
     }
     if directory is None:
         with tempfile.TemporaryDirectory(prefix="lstm_course_tuning_") as tmp:
-            found = _search(data, hypermodel, tuner, batch_size, tmp, True, options)
+            found = _search(
+                data, hypermodel, tuner, batch_size, tmp, True, options
+            )
         return found._replace(directory=None)
-    return _search(data, hypermodel, tuner, batch_size, directory, overwrite, options)
+    return _search(
+        data, hypermodel, tuner, batch_size, directory, overwrite, options
+    )
 
 
 def _check_hypermodel_fits(hypermodel, X, y) -> None:
@@ -696,13 +718,19 @@ def _quiet_weight_loading():
         yield
 
 
-def _search(data, hypermodel, tuner_name, batch_size, directory, overwrite, options):
+def _search(
+    data, hypermodel, tuner_name, batch_size, directory, overwrite, options
+):
     from lstm_course.reproducibility import set_seed
 
     X_train, y_train, X_val, y_val = data
     set_seed(options["seed"])
     tuner = make_tuner(
-        hypermodel, tuner_name, directory=directory, overwrite=overwrite, **options
+        hypermodel,
+        tuner_name,
+        directory=directory,
+        overwrite=overwrite,
+        **options,
     )
     start = time.perf_counter()
     with _quiet_weight_loading():
@@ -716,7 +744,8 @@ def _search(data, hypermodel, tuner_name, batch_size, directory, overwrite, opti
         )
     seconds = time.perf_counter() - start
     table = results_table(
-        tuner, epochs=None if tuner_name == "hyperband" else options["max_epochs"]
+        tuner,
+        epochs=None if tuner_name == "hyperband" else options["max_epochs"],
     )
     best_model = load_best_model(tuner)
     best = tuner.get_best_hyperparameters(num_trials=1)[0].values  # noqa: PD011
