@@ -49,7 +49,8 @@ copy of the package); read the code of any notebook the grader reports.
 ...     nbformat.v4.new_markdown_cell(
 ...         "```{exercise}\\n:label: ex-00-demo\\nAdd one and one.\\n```\\n"
 ...         "```{solution-start} ex-00-demo\\n:class: dropdown\\n```\\nTwo."),
-...     nbformat.v4.new_code_cell("answer = 1 + 1", metadata={"tags": ["solution"]}),
+...     nbformat.v4.new_code_cell(
+...         "answer = 1 + 1", metadata={"tags": ["solution"]}),
 ...     nbformat.v4.new_markdown_cell("```{solution-end}\\n```"),
 ... ])
 >>> student = student_notebook(nb)

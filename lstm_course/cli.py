@@ -65,7 +65,8 @@ def build_parser() -> argparse.ArgumentParser:
     Examples
     --------
     >>> args = build_parser().parse_args(
-    ...     ["forecast", "data.csv", "--time", "t", "--target", "y", "--horizon", "7"])
+    ...     ["forecast", "data.csv", "--time", "t", "--target", "y",
+    ...      "--horizon", "7"])
     >>> args.horizon, args.known_future, args.max_gap
     (7, [], 3)
     """

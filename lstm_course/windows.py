@@ -135,8 +135,8 @@ def check_time_order(data, name: str = "data") -> None:
     >>> check_time_order(s)
     Traceback (most recent call last):
     ...
-    ValueError: data's timestamps are not in time order (2024-01-01 00:00:00 comes after 2024-01-02 00:00:00, at row 1). Sort it first: data.sort_index().
-    """  # noqa: E501
+    ValueError: data's timestamps are not in time order ... data.sort_index().
+    """
     index = getattr(data, "index", None)
     if not isinstance(index, pd.DatetimeIndex):
         return

@@ -458,9 +458,9 @@ def check_answer(
     Examples
     --------
     >>> check_answer("10451", 10451)
-    ✗ answer: returned the text '10451', expected a number or array: give the number itself, without quotes
+    ✗ answer: returned the text '10451', expected a number or array: ...
     Feedback(passed=False)
-    """  # noqa: E501
+    """
     if not isinstance(name, str):
         raise TypeError(f"name must be a string, got {type(name).__name__}.")
     if not isinstance(hint, str):
