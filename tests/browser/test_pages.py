@@ -3,8 +3,11 @@
 For each page in ``_toc.yml`` the test fails on: the page missing from the build,
 raw TeX in the visible text (MathJax did not render it), a math element MathJax
 left untouched, an image that did not load or has no alt text, a console error,
-or any request to a host other than the local server (the book must work offline).
-It saves a full-page screenshot of each page to ``_build/screenshots/``.
+or any request to a host other than the local server (the book must work offline),
+a code block that needs horizontal scrolling (its right-hand side is cut off in
+a screenshot) and an output image shown narrower than the figure check of
+``make test`` (``tests/figure_fonts.py``) assumes. It saves a full-page screenshot
+of each page, every dropdown open, to ``_build/screenshots/``.
 
 Run it with ``make browser-test`` after ``make book``.
 """
@@ -14,6 +17,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import urlparse
 
+import figure_fonts
 import nbformat
 import pytest
 import yaml
@@ -86,6 +90,32 @@ async () => {
     output: !!img.closest('.cell_output'),
   }));
 }
+"""
+
+
+# Code blocks (cells, outputs, includes, docstring examples) wider than the page:
+# the reader sees a scroll bar and a screenshot a cut-off line. Blocks inside a
+# closed dropdown have no layout and are checked when open (the test opens all).
+CLIPPED_CODE = """
+() => {
+  document.querySelectorAll('details').forEach(d => { d.open = true; });
+  return [...document.querySelectorAll('div.highlight pre')]
+    .filter(pre => pre.clientWidth > 0 && pre.scrollWidth > pre.clientWidth + 1)
+    .map(pre => {
+      const lines = pre.textContent.split('\\n');
+      const longest = lines.reduce((a, b) => (b.length > a.length ? b : a), '');
+      return `${longest.length} columns: ${longest.trim().slice(0, 60)}`;
+    });
+}
+"""
+
+# Output images as shown: the figure check assumes the book shrinks an image
+# only when it is wider than figure_fonts.COLUMN_PX.
+SHOWN_IMAGES = """
+() => [...document.querySelectorAll('.cell_output img')]
+  .filter(img => img.clientWidth > 0)
+  .map(img => ({src: img.getAttribute('src'), natural: img.naturalWidth,
+                shown: img.clientWidth}))
 """
 
 
@@ -213,6 +243,22 @@ def test_page_renders_offline(page, book_url, browser):
             "drawn by a code cell, give the cell metadata, e.g. in jupytext "
             '`# %% mystnb={"image": {"alt": "what the figure shows"}}`; for a '
             "markdown image, write `![what it shows](path)`."
+        )
+
+        shown = tab.evaluate(SHOWN_IMAGES)
+        shrunk = [
+            f"{img['src']}: {img['natural']} px shown at {img['shown']} px"
+            for img in shown
+            if img["shown"] < min(img["natural"], figure_fonts.COLUMN_PX) - 1
+        ]
+        assert not shrunk, (
+            f"{page}: output images shown narrower than the figure check "
+            f"assumes ({figure_fonts.COLUMN_PX} px): {shrunk}"
+        )
+        clipped = tab.evaluate(CLIPPED_CODE)
+        assert not clipped, (
+            f"{page}: code blocks wider than the page (format notebooks with "
+            f"book/ruff.toml, the package with lstm_course/ruff.toml): {clipped}"
         )
 
         tab.wait_for_timeout(200)  # let late console messages arrive
