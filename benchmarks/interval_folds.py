@@ -24,26 +24,18 @@ the LSTMs) and the spread of the LSTMs' coverage over seeds.
 from __future__ import annotations
 
 import argparse
-import importlib.util
-import os
 import sys
-import time
 from pathlib import Path
 
 import nbformat
 import pandas as pd
-from nbclient import NotebookClient
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from _notebooks import execute, with_parameters
 
 ROOT = Path(__file__).resolve().parents[1]
 NOTEBOOK = ROOT / "book" / "12c_uncertainty.ipynb"
 RECORD = ROOT / "lstm_course" / "data" / "interval_folds.csv"
-
-_spec = importlib.util.spec_from_file_location(
-    "strong_baselines", Path(__file__).with_name("strong_baselines.py")
-)
-_strong = importlib.util.module_from_spec(_spec)
-_spec.loader.exec_module(_strong)
-with_parameters = _strong.with_parameters
 
 
 def main(argv=None) -> int:
@@ -57,8 +49,6 @@ def main(argv=None) -> int:
     if args.timeout < 1:
         parser.error("--timeout must be at least 1 second")
 
-    os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
-    os.environ.setdefault("TF_ENABLE_ONEDNN_OPTS", "0")
     args.record.parent.mkdir(parents=True, exist_ok=True)
     notebook = with_parameters(
         nbformat.read(NOTEBOOK, as_version=4),
@@ -67,13 +57,7 @@ def main(argv=None) -> int:
         RECORD=str(args.record.resolve()),
         CHECK_CLAIMS=False,
     )
-    start = time.perf_counter()
-    NotebookClient(
-        notebook,
-        timeout=args.timeout,
-        resources={"metadata": {"path": ROOT / "book"}},
-    ).execute()
-    elapsed = time.perf_counter() - start
+    elapsed = execute(notebook, args.timeout)
 
     record = pd.read_csv(args.record)
     pd.set_option("display.width", 120)

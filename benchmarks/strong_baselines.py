@@ -26,30 +26,20 @@ it took 11 minutes (2026-12-02, 72 LSTM training runs).
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 import nbformat
 import pandas as pd
-from nbclient import NotebookClient
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from _notebooks import execute, with_parameters
 
 ROOT = Path(__file__).resolve().parents[1]
 NOTEBOOK = ROOT / "book" / "12b_worth_it.ipynb"
 RECORD = ROOT / "lstm_course" / "data" / "worth_it.npz"
 BOOK_FOLDS = 4  # the chapter's FOLDS: the shipped record must have as many
-
-
-def with_parameters(notebook, **values):
-    """Insert a cell after the one tagged ``parameters`` that overrides it."""
-    for i, cell in enumerate(notebook.cells):
-        if "parameters" in cell.metadata.get("tags", []):
-            lines = [f"{name} = {value!r}" for name, value in values.items()]
-            notebook.cells.insert(i + 1, nbformat.v4.new_code_cell("\n".join(lines)))
-            return notebook
-    raise ValueError(f"{NOTEBOOK.name} has no cell tagged 'parameters'.")
 
 
 def main(argv=None) -> int:
@@ -82,8 +72,6 @@ def main(argv=None) -> int:
             "write one with other folds elsewhere with --record PATH"
         )
 
-    os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
-    os.environ.setdefault("TF_ENABLE_ONEDNN_OPTS", "0")
     args.record.parent.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory() as tmp:
         prefix = str(Path(tmp) / "results")
@@ -97,13 +85,7 @@ def main(argv=None) -> int:
             MAX_EPOCHS=args.max_epochs,
             CHECK_CLAIMS=False,
         )
-        start = time.perf_counter()
-        NotebookClient(
-            notebook,
-            timeout=args.timeout,
-            resources={"metadata": {"path": ROOT / "book"}},
-        ).execute()
-        elapsed = time.perf_counter() - start
+        elapsed = execute(notebook, args.timeout)
         mae = pd.read_csv(f"{prefix}-mae.csv", index_col=[0, 1])
         spread = pd.read_csv(f"{prefix}-spread.csv", index_col=0)
         tests = pd.read_csv(f"{prefix}-dm.csv", index_col=[0, 1])

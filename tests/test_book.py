@@ -80,9 +80,7 @@ def test_api_pages_document_one_module_each():
     for name, page in API_PAGES.items():
         documented = re.findall(r"^\.\. automodule:: (\S+)", page, re.M)
         assert documented, f"book/api/{name}.md documents no module"
-        foreign = [
-            m for m in documented if m.split(".")[:2] != ["lstm_course", name]
-        ]
+        foreign = [m for m in documented if m.split(".")[:2] != ["lstm_course", name]]
         assert not foreign, f"book/api/{name}.md documents {foreign}"
 
 

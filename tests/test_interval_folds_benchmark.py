@@ -1,7 +1,6 @@
 """benchmarks/interval_folds.py runs "How sure is the forecast?" with its
 parameters overridden, and writes the record that chapter reads."""
 
-import ast
 import importlib.resources
 import importlib.util
 from pathlib import Path
@@ -21,6 +20,13 @@ METHODS = {
 }
 
 
+def _notebooks(bench):
+    """benchmarks/_notebooks.py, which the script imports."""
+    import importlib
+
+    return importlib.import_module("_notebooks")
+
+
 @pytest.fixture(scope="module")
 def bench():
     spec = importlib.util.spec_from_file_location("interval_folds", SCRIPT)
@@ -31,14 +37,7 @@ def bench():
 
 @pytest.fixture(scope="module")
 def parameters(bench):
-    notebook = nbformat.read(bench.NOTEBOOK, as_version=4)
-    cells = [c for c in notebook.cells if "parameters" in c.metadata.get("tags", [])]
-    assert len(cells) == 1, "the chapter needs exactly one cell tagged parameters"
-    return {
-        node.targets[0].id: ast.literal_eval(node.value)
-        for node in ast.parse(cells[0].source).body
-        if isinstance(node, ast.Assign)
-    }
+    return _notebooks(bench).parameters(nbformat.read(bench.NOTEBOOK, as_version=4))
 
 
 def test_the_chapter_has_the_parameters_the_benchmark_overrides(parameters):
