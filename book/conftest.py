@@ -33,6 +33,12 @@ sys.path.remove({tests!r})
 
 _state = {}
 
+# As tests/conftest.py: the chapters' numbers are those of TensorFlow without
+# oneDNN (the course's kernel sets the same), also under `make notebooks`.
+os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
+os.environ.setdefault("TF_ENABLE_ONEDNN_OPTS", "0")
+os.environ.setdefault("KERAS_BACKEND", "tensorflow")
+
 
 def _is_nbval_cell(item) -> bool:
     return type(item).__name__ == "IPyNbCell"

@@ -102,7 +102,7 @@ def audit(fig, data: bytes, dpi: float) -> list[str]:
     from matplotlib.text import Text
 
     width = png_width(data)
-    problems = []
+    small = []
     for text in fig.findobj(Text):
         if not text.get_visible() or not text.get_text().strip():
             continue
@@ -110,12 +110,18 @@ def audit(fig, data: bytes, dpi: float) -> list[str]:
             continue
         shown = shown_points(text.get_fontsize(), dpi, width)
         if shown < MIN_POINTS - 1e-9:
-            needed = text.get_fontsize() * MIN_POINTS / shown
-            problems.append(
-                f"text {_label(text)!r} is {text.get_fontsize():g} pt in an image "
-                f"{width} px wide, shown at {shown:.1f} pt (under {MIN_POINTS:g}): "
-                f"make it at least {needed:.1f} pt or the figure narrower"
-            )
+            small.append((shown, text))
+    problems = []
+    if small:
+        shown, text = min(small, key=lambda pair: pair[0])
+        examples = ", ".join(repr(_label(t)) for _, t in small[:4])
+        problems.append(
+            f"{len(small)} texts shown under {MIN_POINTS:g} pt (image {width} px "
+            f"wide, shown at most {COLUMN_PX} px): {examples}; the smallest, "
+            f"{_label(text)!r}, is {text.get_fontsize():g} pt, shown at "
+            f"{shown:.1f} pt: make text {MIN_POINTS / shown:.2f} times larger "
+            "or the figure narrower (about 7 inches holds 10-point text)"
+        )
     problems.extend(_single_tick_axes(fig))
     if problems:
         problems.insert(0, f"{_figure_name(fig)}:")
