@@ -227,7 +227,8 @@ def forget_gate(h_prev, x_t, W_f, b_f):
 
     Examples
     --------
-    >>> forget_gate(np.zeros(2), np.ones(1), np.zeros((2, 3)), np.array([0.0, 9.0]))
+    >>> W_f, b_f = np.zeros((2, 3)), np.array([0.0, 9.0])
+    >>> forget_gate(np.zeros(2), np.ones(1), W_f, b_f)
     array([0.5       , 0.99987661])
     """
     z = _gate_preactivation(h_prev, x_t, W_f, b_f, "W_f", "b_f")

@@ -600,8 +600,8 @@ class TemperatureLSTM:
     loss : tuple of float
         The training loss (mean squared error, on the scaled series) of each
         epoch, first epoch first.
-    temp_c : numpy.ndarray of shape (hours,)
-        The hourly temperature at JFK in 2013, in °C (float32), from
+    temp_c : numpy.ndarray
+        Shape ``(hours,)``: the hourly temperature at JFK in 2013, in °C (float32), from
         :func:`lstm_course.load_weather`.
     time : pandas.DatetimeIndex
         The hour of each value of ``temp_c`` (America/New_York).
@@ -611,14 +611,17 @@ class TemperatureLSTM:
     mean, std : float
         Mean and (population) standard deviation of ``temp_c`` over the
         training hours only, computed in float32 like the series.
-    scaled : numpy.ndarray of shape (hours,)
-        ``(temp_c - mean) / std``, float32: what the model reads.
-    X : numpy.ndarray of shape (hours - seq_length, seq_length, 1)
-        Every window of ``scaled`` in the year: window ``i`` holds hours
-        ``i, ..., i + seq_length - 1`` (a read-only view, from
+    scaled : numpy.ndarray
+        Shape ``(hours,)``: ``(temp_c - mean) / std``, float32, what the
+        model reads.
+    X : numpy.ndarray
+        Shape ``(hours - seq_length, seq_length, 1)``: every window of
+        ``scaled`` in the year; window ``i`` holds hours ``i, ...,
+        i + seq_length - 1`` (a read-only view, from
         :func:`lstm_course.make_windows`).
-    y : numpy.ndarray of shape (hours - seq_length,)
-        The hour after each window, ``scaled[i + seq_length]``.
+    y : numpy.ndarray
+        Shape ``(hours - seq_length,)``: the hour after each window,
+        ``scaled[i + seq_length]``.
     X_train, y_train : numpy.ndarray
         The windows the model was trained on: the first
         ``train_hours - seq_length``, whose target lies inside the training
@@ -638,12 +641,12 @@ class TemperatureLSTM:
 
     @property
     def X_train(self) -> np.ndarray:
-        """The training windows: ``X[: train_hours - seq_length]``."""
+        """The training windows, ``X[: train_hours - seq_length]``."""
         return self.X[: self.train_hours - self.X.shape[1]]
 
     @property
     def y_train(self) -> np.ndarray:
-        """The targets of the training windows: ``y[: train_hours - seq_length]``."""
+        """The training windows' targets, ``y[: train_hours - seq_length]``."""
         return self.y[: self.train_hours - self.X.shape[1]]
 
 

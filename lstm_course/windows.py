@@ -131,7 +131,8 @@ def check_time_order(data, name: str = "data") -> None:
     Examples
     --------
     >>> import pandas as pd
-    >>> s = pd.Series([1.0, 2.0], index=pd.to_datetime(["2024-01-02", "2024-01-01"]))
+    >>> index = pd.to_datetime(["2024-01-02", "2024-01-01"])
+    >>> s = pd.Series([1.0, 2.0], index=index)
     >>> check_time_order(s)
     Traceback (most recent call last):
     ...

@@ -6,7 +6,7 @@ This module works out, for every piece of text in a figure the way the inline
 backend saves it, the size a reader sees in the book at the reference viewport
 of the browser test (1280 x 900 CSS pixels), and reports text smaller than
 ``MIN_POINTS``. It also reports an axis that labels a single tick (a scale a
-reader cannot read).
+reader cannot read) and tick labels that run into each other.
 
 ``tests/conftest.py`` installs :func:`install` in every kernel that nbval
 starts, so the notebooks of ``make test`` are checked figure by figure, and a
@@ -18,6 +18,7 @@ checks that the book really shows output images no narrower than
 from __future__ import annotations
 
 import base64
+import itertools
 import json
 import os
 import struct
@@ -93,6 +94,39 @@ def _single_tick_axes(fig) -> list[str]:
     return problems
 
 
+def _overlapping_tick_labels(fig) -> list[str]:
+    renderer = fig.canvas.get_renderer()
+    problems = []
+    for ax in fig.axes:
+        if not ax.get_visible() or not ax.axison:
+            continue
+        for name, axis in (("x", ax.xaxis), ("y", ax.yaxis)):
+            low, high = sorted(axis.get_view_interval())
+            boxes = [
+                (tick.label1.get_window_extent(renderer), tick.label1.get_text())
+                for tick in axis.get_major_ticks()
+                if tick.label1.get_visible()
+                and tick.label1.get_text().strip()
+                and low <= tick.get_loc() <= high
+            ]
+            start, end = ("x0", "x1") if name == "x" else ("y0", "y1")
+            boxes.sort(key=lambda box: getattr(box[0], start))
+            clash = [
+                (a, b)
+                for (a, _), (b, _) in itertools.pairwise(boxes)
+                if getattr(b, start) < getattr(a, end) - 1
+            ]
+            if clash:
+                labels = [text for _, text in boxes]
+                problems.append(
+                    f"the {name} axis of {ax.get_title() or 'an axes'!r} has "
+                    f"tick labels that overlap ({labels[0]!r} ... "
+                    f"{labels[-1]!r}): use fewer ticks or shorter labels "
+                    "(for dates, matplotlib.dates.ConciseDateFormatter)"
+                )
+    return problems
+
+
 def audit(fig, data: bytes, dpi: float) -> list[str]:
     """What is wrong with ``fig``, saved at ``dpi`` into the PNG ``data``.
 
@@ -123,6 +157,7 @@ def audit(fig, data: bytes, dpi: float) -> list[str]:
             "or the figure narrower (about 7 inches holds 10-point text)"
         )
     problems.extend(_single_tick_axes(fig))
+    problems.extend(_overlapping_tick_labels(fig))
     if problems:
         problems.insert(0, f"{_figure_name(fig)}:")
     return problems

@@ -99,3 +99,19 @@ def test_install_records_what_is_wrong(tmp_path, figure, monkeypatch):
     ax.plot([0, 1])
     pylabtools.print_figure(fine, fmt="png", base64=True)
     assert len(record.read_text().splitlines()) == 1  # nothing added
+
+
+def test_overlapping_date_labels_are_reported(figure):
+    import pandas as pd
+
+    fig, ax = figure(7)
+    times = pd.date_range("2014-12-01", periods=7 * 24, freq="h")
+    ax.plot(times, np.arange(len(times)))
+    problems = figure_fonts.audit(fig, _png(fig), fig.dpi)
+    assert any("tick labels that overlap" in p for p in problems)
+    import matplotlib.dates as mdates
+
+    ax.xaxis.set_major_formatter(
+        mdates.ConciseDateFormatter(ax.xaxis.get_major_locator())
+    )
+    assert figure_fonts.audit(fig, _png(fig), fig.dpi) == []
