@@ -39,8 +39,8 @@ $(STAMP): pyproject.toml
 install: $(STAMP)  ## create .venv and install the package with everything the book and tests need
 
 lint: $(STAMP)  ## ruff: lint and format check
-	$(BIN)/ruff check lstm_course tests benchmarks book _ext
-	$(BIN)/ruff format --check lstm_course tests benchmarks _ext book
+	$(BIN)/ruff check lstm_course tests benchmarks book _ext conftest.py
+	$(BIN)/ruff format --check lstm_course tests benchmarks _ext book conftest.py
 
 # `pytest tests` leaves out tests/browser/ (tests/conftest.py): it needs the built
 # book, and `make browser-test` runs it after `make book`.

@@ -8,11 +8,12 @@ of the browser test (1280 x 900 CSS pixels), and reports text smaller than
 ``MIN_POINTS``. It also reports an axis that labels a single tick (a scale a
 reader cannot read) and tick labels that run into each other.
 
-``tests/conftest.py`` installs :func:`install` in every kernel that nbval
-starts, so the notebooks of ``make test`` are checked figure by figure, and a
-violation fails the cell that drew the figure. ``tests/browser/test_pages.py``
-checks that the book really shows output images no narrower than
-``COLUMN_PX`` allows, which is what this check assumes.
+The repository's root ``conftest.py`` installs :func:`install` in every
+kernel that nbval starts, so the notebooks of ``make test`` are checked
+figure by figure, and a violation fails the cell that drew the figure.
+``tests/browser/test_pages.py`` checks that the book really shows output
+images no narrower than ``COLUMN_PX`` allows, which is what this check
+assumes.
 """
 
 from __future__ import annotations

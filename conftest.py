@@ -1,4 +1,7 @@
-"""Checks on the chapters while nbval executes them (``make test``).
+"""Checks on the chapters (book/) while nbval executes them (``make test``).
+
+It sits at the repository's root, not in book/: a second ``conftest.py`` outside
+a package would clash with ``tests/conftest.py`` under ``--doctest-modules``.
 
 Every figure a chapter shows is checked as the book shows it: text at least 9
 points, no axis with a single labelled tick (``tests/figure_fonts.py``). A
@@ -18,7 +21,7 @@ from pathlib import Path
 
 import pytest
 
-TESTS = Path(__file__).resolve().parents[1] / "tests"
+TESTS = Path(__file__).resolve().parent / "tests"
 STARTUP = """\
 import os
 import sys
@@ -52,9 +55,7 @@ def pytest_configure(config):
     folder = tempfile.mkdtemp(prefix="lstm-course-figures-")
     startup = Path(folder, "ipython", "profile_default", "startup")
     startup.mkdir(parents=True)
-    (startup / "00-figure-fonts.py").write_text(
-        STARTUP.format(tests=str(TESTS))
-    )
+    (startup / "00-figure-fonts.py").write_text(STARTUP.format(tests=str(TESTS)))
     _state["dir"] = folder
 
 
