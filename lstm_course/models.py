@@ -735,20 +735,15 @@ def train_temperature_lstm(
     >>> run.model.layers[0].units
     2
     """
-    from lstm_course.reproducibility import _MAX_SEED
+    from lstm_course.reproducibility import _check_seed
 
     seq_length = check_int(seq_length, "seq_length", minimum=1)
     units = check_int(units, "units", minimum=1)
     train_days = check_int(train_days, "train_days", minimum=1)
     epochs = check_int(epochs, "epochs", minimum=1)
-    seed = check_int(seed, "seed", minimum=0)
+    seed = _check_seed(seed)
     batch_size = check_int(batch_size, "batch_size", minimum=1)
     learning_rate = _check_learning_rate(learning_rate)
-    if seed > _MAX_SEED:
-        raise ValueError(
-            f"seed={seed} is too large: NumPy and TensorFlow accept seeds up to "
-            f"2**32 - 1 = {_MAX_SEED}. Use a smaller number."
-        )
     train_hours = 24 * train_days
     if train_hours <= seq_length:
         raise ValueError(

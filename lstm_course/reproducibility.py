@@ -9,6 +9,17 @@ from lstm_course._validation import check_int
 _MAX_SEED = 2**32 - 1
 
 
+def _check_seed(seed) -> int:
+    """``seed`` as an int in ``[0, 2**32 - 1]``, or a clear error."""
+    seed = check_int(seed, "seed", minimum=0)
+    if seed > _MAX_SEED:
+        raise ValueError(
+            f"seed={seed} is too large: NumPy and TensorFlow accept seeds up to "
+            f"2**32 - 1 = {_MAX_SEED}. Use a smaller number."
+        )
+    return seed
+
+
 def set_seed(
     seed: int = 42, *, deterministic: bool = True
 ) -> np.random.Generator:
@@ -48,12 +59,7 @@ def set_seed(
     >>> bool(np.random.rand() == a)
     True
     """
-    seed = check_int(seed, "seed", minimum=0)
-    if seed > _MAX_SEED:
-        raise ValueError(
-            f"seed={seed} is too large: NumPy and TensorFlow accept seeds up to "
-            f"2**32 - 1 = {_MAX_SEED}. Use a smaller number."
-        )
+    seed = _check_seed(seed)
     if not isinstance(deterministic, bool):
         raise TypeError(
             f"deterministic must be True or False, got {deterministic!r}."

@@ -72,20 +72,25 @@ def _figure_name(fig) -> str:
     return repr(titles[0]) if titles else "an untitled figure"
 
 
+def _labelled_ticks(axis) -> list:
+    """The major ticks of ``axis`` that show a label, inside its view."""
+    low, high = sorted(axis.get_view_interval())
+    return [
+        tick
+        for tick in axis.get_major_ticks()
+        if tick.label1.get_visible()
+        and tick.label1.get_text().strip()
+        and low <= tick.get_loc() <= high
+    ]
+
+
 def _single_tick_axes(fig) -> list[str]:
     problems = []
     for ax in fig.axes:
         if not ax.get_visible() or not ax.axison:
             continue
         for name, axis in (("x", ax.xaxis), ("y", ax.yaxis)):
-            low, high = sorted(axis.get_view_interval())
-            labelled = [
-                tick
-                for tick in axis.get_major_ticks()
-                if tick.label1.get_visible()
-                and tick.label1.get_text().strip()
-                and low <= tick.get_loc() <= high
-            ]
+            labelled = _labelled_ticks(axis)
             if len(labelled) == 1:
                 problems.append(
                     f"the {name} axis of {ax.get_title() or 'an axes'!r} labels "
@@ -102,13 +107,9 @@ def _overlapping_tick_labels(fig) -> list[str]:
         if not ax.get_visible() or not ax.axison:
             continue
         for name, axis in (("x", ax.xaxis), ("y", ax.yaxis)):
-            low, high = sorted(axis.get_view_interval())
             boxes = [
                 (tick.label1.get_window_extent(renderer), tick.label1.get_text())
-                for tick in axis.get_major_ticks()
-                if tick.label1.get_visible()
-                and tick.label1.get_text().strip()
-                and low <= tick.get_loc() <= high
+                for tick in _labelled_ticks(axis)
             ]
             start, end = ("x0", "x1") if name == "x" else ("y0", "y1")
             boxes.sort(key=lambda box: getattr(box[0], start))
